@@ -1,0 +1,27 @@
+"""The JSON API under /api/v1: one NinjaAPI, a router per domain app."""
+
+from ninja import NinjaAPI
+
+from onedoor.catalog.api import router as catalog_router
+from onedoor.core.errors import DomainError
+from onedoor.districts.api import router as districts_router
+from onedoor.people.api import identity_router, people_router
+
+api = NinjaAPI(
+    title="OneDoor API",
+    version="1",
+    description="一门式政务服务平台 API — OneDoor",
+    urls_namespace="api-v1",
+)
+
+
+@api.exception_handler(DomainError)
+def domain_error(request, exc: DomainError):
+    body = {"code": exc.code, "message": str(exc.message), "details": exc.details}
+    return api.create_response(request, body, status=exc.status)
+
+
+api.add_router("/items", catalog_router)
+api.add_router("/identity", identity_router)
+api.add_router("/people", people_router)
+api.add_router("/org", districts_router)

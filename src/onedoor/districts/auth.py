@@ -1,0 +1,106 @@
+"""Staff authentication: Argon2 password hashing (settings), lockout after repeated failures, and
+personal access tokens for the API (stored as SHA-256 digests)."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.backends import ModelBackend
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from ninja.security import HttpBearer
+
+from onedoor.core.audit import audit
+from onedoor.districts.models import ApiToken, Staff
+
+TOKEN_PREFIX = "od_"
+
+
+class LockoutBackend(ModelBackend):
+    """ModelBackend that refuses a locked account and counts failures. A locked account stays locked for
+    ONEDOOR_LOCKOUT_MINUTES even when the right password is given, so guessing gains nothing."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if username is None or password is None:
+            return None
+        staff = Staff.objects.filter(username=username).first()
+        if staff is None:
+            Staff().set_password(password)  # same work as a real check: no timing oracle for usernames
+            return None
+        now = timezone.now()
+        if staff.locked_until and staff.locked_until > now:
+            if request is not None:
+                request.onedoor_locked = True
+            return None
+        if staff.check_password(password) and self.user_can_authenticate(staff):
+            if staff.failed_logins or staff.locked_until:
+                Staff.objects.filter(pk=staff.pk).update(failed_logins=0, locked_until=None)
+            return staff
+        self._record_failure(staff, now)
+        return None
+
+    @staticmethod
+    def _record_failure(staff: Staff, now) -> None:
+        with transaction.atomic():
+            Staff.objects.filter(pk=staff.pk).update(failed_logins=F("failed_logins") + 1)
+            staff.refresh_from_db(fields=["failed_logins"])
+            if staff.failed_logins >= settings.ONEDOOR_LOCKOUT_FAILURES:
+                until = now + timedelta(minutes=settings.ONEDOOR_LOCKOUT_MINUTES)
+                Staff.objects.filter(pk=staff.pk).update(locked_until=until, failed_logins=0)
+                if staff.district_id:
+                    audit(
+                        district=staff.district,
+                        actor=None,
+                        action="staff.locked",
+                        obj=staff,
+                        reason=f"{settings.ONEDOOR_LOCKOUT_FAILURES} failed logins",
+                        data={"until": until.isoformat()},
+                    )
+
+
+def _digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+@transaction.atomic
+def token_create(*, staff: Staff, name: str = "", actor: Staff | None = None) -> tuple[ApiToken, str]:
+    """Create a personal access token; the secret is returned once and never stored."""
+    if staff.district_id is None:
+        raise ValueError("platform accounts without a district cannot hold API tokens")
+    secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        district_id=staff.district_id, staff=staff, name=name, prefix=secret[:10], digest=_digest(secret)
+    )
+    audit(district=staff.district, actor=actor or staff, action="token.created", obj=token, data={"name": name})
+    return token, secret
+
+
+def token_authenticate(secret: str) -> Staff | None:
+    token = (
+        ApiToken.objects.select_related("staff", "staff__district")
+        .filter(digest=_digest(secret), revoked_at__isnull=True)
+        .first()
+    )
+    if token is None or not token.staff.is_active:
+        return None
+    now = timezone.now()
+    if token.expires_at and token.expires_at <= now:
+        return None
+    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5):
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.staff
+
+
+class BearerToken(HttpBearer):
+    """`Authorization: Bearer od_…` — resolves to the staff member; request.user is set to them."""
+
+    def authenticate(self, request, token):
+        staff = token_authenticate(token)
+        if staff is not None:
+            request.user = staff
+        return staff
+

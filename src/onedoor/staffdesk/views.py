@@ -1,0 +1,47 @@
+"""Staff pages: login with lockout, logout, and the home page of the caller's district."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from onedoor.districts import selectors
+
+
+class LockoutAwareLoginForm(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "locked": _("This account is locked after repeated failed logins. Try again later or ask your administrator."),
+    }
+
+    def clean(self):
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            if getattr(self.request, "onedoor_locked", False):
+                raise forms.ValidationError(self.error_messages["locked"], code="locked") from None
+            raise
+
+
+class StaffLoginView(auth_views.LoginView):
+    template_name = "staffdesk/login.html"
+    authentication_form = LockoutAwareLoginForm
+    redirect_authenticated_user = True
+
+
+class StaffLogoutView(auth_views.LogoutView):
+    pass
+
+
+@login_required
+def home(request):
+    district = request.user.district
+    context = {"district": district, "roles": sorted(request.user.role_set()) if district else []}
+    if district is not None:
+        context["centres"] = selectors.centres_of(district).count()
+        context["departments"] = selectors.departments_of(district).count()
+    return render(request, "staffdesk/home.html", context)
