@@ -1,0 +1,82 @@
+"""Shared test fixtures: two districts (Chancheng 440604 and Hetang, a second tenant) with named staff.
+
+alice  — window generalist at Chancheng's district centre
+olivia — undertaker + reviewer, Chancheng real-estate registration
+adam   — district admin of Chancheng
+bob    — window generalist of the second district (Hetang)
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from onedoor.districts import services
+from onedoor.districts.auth import token_create
+from onedoor.districts.models import Role
+
+PASSWORD = "correct horse battery staple"
+
+
+def _district(code, name):
+    district = services.district_create(code=code, name=name)
+    centre = services.centre_create(district=district, code=f"{code}-C", name=f"{name}行政服务中心", level="district")
+    services.windows_open(centre=centre, count=2)
+    dept = services.department_create(district=district, code="BDC", name="不动产登记中心")
+    return district, centre, dept
+
+
+@pytest.fixture
+def chancheng(db):
+    district, centre, dept = _district("440604", "禅城区")
+    district.test_centre, district.test_department = centre, dept
+    return district
+
+
+@pytest.fixture
+def hetang(db):
+    district, centre, dept = _district("440699", "荷塘区")
+    district.test_centre, district.test_department = centre, dept
+    return district
+
+
+@pytest.fixture
+def alice(chancheng):
+    return services.staff_create(
+        district=chancheng, username="alice", password=PASSWORD, centre=chancheng.test_centre,
+        roles=[(Role.WINDOW_GENERALIST, None)],
+    )
+
+
+@pytest.fixture
+def olivia(chancheng):
+    dept = chancheng.test_department
+    return services.staff_create(
+        district=chancheng, username="olivia", password=PASSWORD,
+        roles=[(Role.UNDERTAKER, dept), (Role.REVIEWER, dept)],
+    )
+
+
+@pytest.fixture
+def adam(chancheng):
+    return services.staff_create(
+        district=chancheng, username="adam", password=PASSWORD, roles=[(Role.DISTRICT_ADMIN, None)]
+    )
+
+
+@pytest.fixture
+def bob(hetang):
+    return services.staff_create(
+        district=hetang, username="bob", password=PASSWORD, centre=hetang.test_centre,
+        roles=[(Role.WINDOW_GENERALIST, None)],
+    )
+
+
+@pytest.fixture
+def bearer():
+    """bearer(staff) -> headers dict for the Django test client."""
+
+    def make(staff):
+        _token, secret = token_create(staff=staff, name="test")
+        return {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+
+    return make
