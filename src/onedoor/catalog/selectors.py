@@ -1,0 +1,81 @@
+"""Reads of the catalog, always scoped to one district.
+
+Published reads (what citizens and windows see) go through `published_versions`; staff reads of drafts go
+through `drafts_of` and friends, which the caller only reaches after an access check on the district.
+"""
+
+from __future__ import annotations
+
+from django.db.models import F, Prefetch, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from onedoor.catalog.models import Item, ItemVersion, Material, Stage, VersionStatus
+from onedoor.core.errors import NotFound
+
+
+def published_versions(district) -> QuerySet[ItemVersion]:
+    """The current published version of every item of the district (one row per item)."""
+    return ItemVersion.objects.filter(
+        item__district=district,
+        item__current_id=F("pk"),  # the item's current version is this one
+        status=VersionStatus.PUBLISHED,
+    ).select_related("item", "item__department")
+
+
+def with_content(queryset: QuerySet[ItemVersion]) -> QuerySet[ItemVersion]:
+    """Prefetch materials and stages in their order (two queries for any number of versions)."""
+    return queryset.prefetch_related(
+        Prefetch("materials", queryset=Material.objects.order_by("order", "id")),
+        Prefetch("stages", queryset=Stage.objects.order_by("order")),
+    )
+
+
+def item_detail(district, code: str) -> ItemVersion:
+    """The published version of the item with this implementation code, with materials and stages."""
+    version = with_content(published_versions(district)).filter(item__code=code).first()
+    if version is None:
+        raise NotFound(
+            "item_not_found", _("No published item with this code in this district."), item_code=code
+        )
+    return version
+
+
+def item_by_code(district, code: str) -> Item:
+    item = Item.objects.filter(district=district, code=code).select_related("department", "current").first()
+    if item is None:
+        raise NotFound("item_not_found", _("No item with this code in this district."), item_code=code)
+    return item
+
+
+def item_versions(district, code: str) -> QuerySet[ItemVersion]:
+    """Every version of one item, newest first (drafts, published and retired)."""
+    return (
+        ItemVersion.objects.filter(item__district=district, item__item_code=code)
+        .select_related("item", "item__department")
+        .order_by("-number")
+    )
+
+
+def items_of(district) -> QuerySet[Item]:
+    return Item.objects.filter(district=district).select_related("department", "current").order_by("code")
+
+
+def drafts_of(district) -> QuerySet[ItemVersion]:
+    """Draft versions of the district, for catalog staff."""
+    return with_content(
+        ItemVersion.objects.filter(item__district=district, status=VersionStatus.DRAFT)
+        .select_related("item", "item__department")
+        .order_by("item__code", "-number")
+    )
+
+
+def version_of(district, version_id: int) -> ItemVersion:
+    """One version by id, only if it belongs to the district (another district's id is simply not found)."""
+    version = (
+        with_content(ItemVersion.objects.filter(item__district=district, pk=version_id))
+        .select_related("item", "item__department")
+        .first()
+    )
+    if version is None:
+        raise NotFound("version_not_found", _("No such item version in this district."), id=version_id)
+    return version
