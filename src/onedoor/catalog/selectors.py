@@ -50,7 +50,7 @@ def item_by_code(district, code: str) -> Item:
 def item_versions(district, code: str) -> QuerySet[ItemVersion]:
     """Every version of one item, newest first (drafts, published and retired)."""
     return (
-        ItemVersion.objects.filter(item__district=district, item__item_code=code)
+        ItemVersion.objects.filter(item__district=district, item__code=code)
         .select_related("item", "item__department")
         .order_by("-number")
     )
