@@ -21,6 +21,12 @@ def domain_error(request, exc: DomainError):
     return api.create_response(request, body, status=exc.status)
 
 
+@api.get("/health", tags=["health"], auth=None)
+def health(request):
+    """Liveness for load balancers (and the benchmarks' trivial baseline): no database work."""
+    return {"status": "ok"}
+
+
 api.add_router("/items", catalog_router)
 api.add_router("/identity", identity_router)
 api.add_router("/people", people_router)

@@ -1,5 +1,88 @@
-from django.shortcuts import redirect
+"""Public service-guide pages (办事指南): search in citizens' own words, one printable page per item."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from onedoor.catalog import selectors
+from onedoor.catalog.models import CaseKind, Subject
+from onedoor.core.errors import NotFound
+from onedoor.districts import selectors as district_selectors
+
+PAGE_SIZE = 20
 
 
 def home(request):
     return redirect("guide-search")
+
+
+def _district(request):
+    try:
+        return district_selectors.district_by_code(request.GET.get("district"))
+    except NotFound as exc:
+        raise Http404(str(exc.message)) from exc
+
+
+def guide_search(request):
+    district = _district(request)
+    q = (request.GET.get("q") or "").strip()[:100]
+    subject = request.GET.get("subject") if request.GET.get("subject") in Subject.values else None
+    department = (request.GET.get("department") or "").strip() or None
+    theme = (request.GET.get("theme") or "").strip() or None
+    versions = selectors.published_versions(district)
+    if q:
+        from onedoor.catalog.search import search  # noqa: PLC0415 (the index loads on first search)
+
+        hits = search(district, q, subject=subject, department=department, theme=theme, limit=PAGE_SIZE)
+        by_id = {v.pk: v for v in versions.filter(pk__in=[h.version_id for h in hits])}
+        results = [by_id[h.version_id] for h in hits if h.version_id in by_id]
+    else:
+        if subject:
+            versions = versions.filter(item__subject=subject)
+        if department:
+            versions = versions.filter(item__department__code=department)
+        results = [v for v in versions.order_by("item__code")[: PAGE_SIZE * 5] if not theme or theme in v.themes]
+    context = {
+        "district": district,
+        "q": q,
+        "subject": subject or "",
+        "department": department or "",
+        "theme": theme or "",
+        "results": results,
+        "subjects": Subject.choices,
+        "departments": district_selectors.departments_of(district),
+        "themes": _themes(district),
+        "instant": CaseKind.INSTANT,
+    }
+    template = "portal/guide_results.html" if request.headers.get("HX-Request") else "portal/guide_search.html"
+    return render(request, template, context)
+
+
+_theme_cache: dict[int, tuple[int, list[str]]] = {}
+
+
+def _themes(district) -> list[str]:
+    """Themes of the published catalog, recomputed only when the district's catalog revision changes."""
+    cached = _theme_cache.get(district.pk)
+    if cached is None or cached[0] != district.catalog_revision:
+        seen: dict[str, None] = {}
+        for themes in selectors.published_versions(district).values_list("themes", flat=True):
+            for theme in themes or []:
+                seen.setdefault(theme, None)
+        cached = (district.catalog_revision, sorted(seen))
+        _theme_cache[district.pk] = cached
+    return cached[1]
+
+
+def guide_item(request, district_code: str, code: str):
+    try:
+        district = district_selectors.district_by_code(district_code)
+        version = selectors.item_detail(district, code)
+    except NotFound as exc:
+        raise Http404(str(exc.message)) from exc
+    return render(
+        request,
+        "portal/guide_item.html",
+        {"district": district, "v": version, "item": version.item, "stages": list(version.stages.all())},
+    )

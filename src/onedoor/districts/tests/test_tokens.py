@@ -1,0 +1,39 @@
+import hashlib
+
+from django.core.management import call_command
+
+from onedoor.districts.models import ApiToken
+
+
+def test_token_create_prints_a_token_that_opens_the_api(client, alice, capsys):
+    call_command("token", "create", "alice")
+    secret = capsys.readouterr().out.strip().splitlines()[-1]
+    response = client.get("/api/v1/org/district", HTTP_AUTHORIZATION=f"Bearer {secret}")
+    assert response.status_code == 200
+    assert response.json()["code"] == "440604"
+
+
+def test_only_the_hash_of_a_token_is_stored(alice, bearer):
+    headers = bearer(alice)
+    secret = headers["HTTP_AUTHORIZATION"].split()[1]
+    stored = ApiToken.objects.get(staff=alice)
+    assert stored.digest == hashlib.sha256(secret.encode()).hexdigest()
+    assert secret not in (stored.digest, stored.prefix)
+
+
+def test_the_api_refuses_a_missing_or_wrong_token(client, alice):
+    assert client.get("/api/v1/org/district").status_code == 401
+    assert client.get("/api/v1/org/district", HTTP_AUTHORIZATION="Bearer od_wrong").status_code == 401
+
+
+def test_a_revoked_token_no_longer_works(client, alice, bearer):
+    headers = bearer(alice)
+    ApiToken.objects.filter(staff=alice).update(revoked_at="2026-01-01T00:00:00Z")
+    assert client.get("/api/v1/org/district", **headers).status_code == 401
+
+
+def test_each_district_sees_only_its_own_centres(client, alice, bob, bearer):
+    mine = client.get("/api/v1/org/centres", **bearer(alice)).json()
+    theirs = client.get("/api/v1/org/centres", **bearer(bob)).json()
+    assert {c["code"] for c in mine} == {"440604-C"}
+    assert {c["code"] for c in theirs} == {"440699-C"}
