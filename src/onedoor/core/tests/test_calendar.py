@@ -29,7 +29,7 @@ def days(first: str, last: str) -> list[date]:
     [
         (days("2025-01-28", "2025-02-04"), ["2025-01-26", "2025-02-08"]),  # 2025 Spring Festival
         (days("2025-10-01", "2025-10-08"), ["2025-09-28", "2025-10-11"]),  # 2025 National Day + Mid-autumn
-        # 2026, as in 国办发明电〔2025〕7号 (4 Nov 2025) and chinesecalendar 1.11:
+        # 2026, as in the State Council notice of 4 Nov 2025 and chinesecalendar 1.11:
         (days("2026-02-15", "2026-02-23"), ["2026-02-14", "2026-02-28"]),  # Spring Festival, 9 days
         (days("2026-10-01", "2026-10-07"), ["2026-09-20", "2026-10-10"]),  # National Day, 7 days
     ],
