@@ -30,8 +30,10 @@ INDUSTRIES = [
 ORG_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 
 
-def person_rows(rng: random.Random, count: int) -> list[dict]:
-    rows, used = [], set()
+def person_rows(rng: random.Random, count: int, used: set[str] | None = None) -> list[dict]:
+    """`count` persons with valid, distinct resident ID numbers (distinct also from those in `used`)."""
+    rows: list[dict] = []
+    used = set() if used is None else used
     while len(rows) < count:
         region = rng.choice(REGIONS)
         birth = date(1940, 1, 1) + timedelta(days=rng.randrange(0, 365 * 84))
