@@ -115,3 +115,11 @@ def page(browser, live_server):
     tab.set_default_timeout(10_000)
     yield tab
     context.close()
+
+
+@pytest.fixture
+def hana(hetang):
+    """hana — district admin of the second district (Hetang)."""
+    return services.staff_create(
+        district=hetang, username="hana", password=PASSWORD, roles=[(Role.DISTRICT_ADMIN, None)]
+    )
