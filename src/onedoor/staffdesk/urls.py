@@ -1,9 +1,12 @@
 from django.urls import path
 
-from onedoor.staffdesk import views
+from onedoor.staffdesk import calendar_views, views
 
 urlpatterns = [
     path("login/", views.StaffLoginView.as_view(), name="staff-login"),
     path("logout/", views.StaffLogoutView.as_view(), name="staff-logout"),
     path("", views.home, name="staff-home"),
+    path("calendar/", calendar_views.calendar_year, name="staff-calendar"),
+    path("calendar/override/", calendar_views.calendar_override, name="staff-calendar-override"),
+    path("calendar/arrangement/", calendar_views.calendar_arrangement, name="staff-calendar-arrangement"),
 ]
