@@ -123,3 +123,24 @@ def hana(hetang):
     return services.staff_create(
         district=hetang, username="hana", password=PASSWORD, roles=[(Role.DISTRICT_ADMIN, None)]
     )
+
+
+@pytest.fixture
+def zhang(chancheng):
+    """zhang — 张三丰, a person registered in Chancheng (ID number ends in X)."""
+    from onedoor.people.services import person_register
+
+    return person_register(
+        district=chancheng, id_number="44060419900101123X", name="张三丰", phone="13812345678",
+        address="佛山市禅城区祖庙路1号", actor=None,
+    )
+
+
+@pytest.fixture
+def wang(hetang):
+    """wang — 王芳, a person registered in the second district (Hetang)."""
+    from onedoor.people.services import person_register
+
+    return person_register(
+        district=hetang, id_number="440699198505050023", name="王芳", phone="13900001111", actor=None
+    )

@@ -36,7 +36,17 @@ class Person(TenantModel):
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("persons")
-        constraints = [models.UniqueConstraint(fields=["district", "id_number"], name="person_number_per_district")]
+        constraints = [
+            models.UniqueConstraint(fields=["district", "id_number"], name="person_number_per_district")
+        ]
+        # Name-prefix search; the pattern opclass lets PostgreSQL serve LIKE 'x%' under any collation.
+        indexes = [
+            models.Index(
+                fields=["district", "name"],
+                name="person_name_prefix",
+                opclasses=["int8_ops", "varchar_pattern_ops"],
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -57,7 +67,16 @@ class Enterprise(TenantModel):
     class Meta:
         verbose_name = _("enterprise")
         verbose_name_plural = _("enterprises")
-        constraints = [models.UniqueConstraint(fields=["district", "uscc"], name="enterprise_code_per_district")]
+        constraints = [
+            models.UniqueConstraint(fields=["district", "uscc"], name="enterprise_code_per_district")
+        ]
+        indexes = [
+            models.Index(
+                fields=["district", "name"],
+                name="enterprise_name_prefix",
+                opclasses=["int8_ops", "varchar_pattern_ops"],
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -80,7 +99,9 @@ class VerifiedRecord(TenantModel):
     """Something a person or enterprise proved once (数据沉淀), kept with its source and trust level so later
     applications in any department reuse it instead of asking again."""
 
-    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE, related_name="records")
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="records"
+    )
     enterprise = models.ForeignKey(
         Enterprise, null=True, blank=True, on_delete=models.CASCADE, related_name="records"
     )
@@ -95,7 +116,11 @@ class VerifiedRecord(TenantModel):
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("verified by")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        verbose_name=_("verified by"),
     )
     verified_at = models.DateTimeField(_("verified at"), auto_now_add=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
@@ -127,11 +152,15 @@ class DataAccess(TenantModel):
 
     at = models.DateTimeField(_("at"), auto_now_add=True, db_index=True)
     kind = models.CharField(_("kind"), max_length=12, choices=AccessKind.choices)
-    staff = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, verbose_name=_("staff"))
+    staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, verbose_name=_("staff")
+    )
     department = models.ForeignKey(
         "districts.Department", null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("department")
     )
-    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE, related_name="accesses")
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="accesses"
+    )
     enterprise = models.ForeignKey(
         Enterprise, null=True, blank=True, on_delete=models.CASCADE, related_name="accesses"
     )

@@ -1,0 +1,148 @@
+"""People in the admin: read-only and masked, scoped to the admin's district.
+
+Read-only on purpose: an admin form would show unmasked numbers and phones without the purpose and access
+log a full view requires, and would bypass the checks and audit of the people services. Persons are
+registered at the staff desk (or imported); records come from cases and departments.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from onedoor.core.admin import ReadOnlyDistrictAdmin
+from onedoor.people import idnumbers
+from onedoor.people.masking import mask_name, mask_number, mask_phone
+from onedoor.people.models import DataAccess, Enterprise, Person, VerifiedRecord
+from onedoor.people.record_types import record_type_label
+
+
+def _holder(obj) -> str:
+    if obj.person_id:
+        return f"{mask_name(obj.person.name)} {mask_number(obj.person.id_number)}"
+    if obj.enterprise_id:
+        return f"{obj.enterprise.name} {mask_number(obj.enterprise.uscc)}"
+    return ""
+
+
+class NumberSearchMixin:
+    """Admin search by an exact number, normalised first (lowercase x, spaces), or by name prefix."""
+
+    def get_search_results(self, request, queryset, search_term):
+        term = idnumbers.normalise(search_term)
+        if len(term) == 18:
+            search_term = term
+        return super().get_search_results(request, queryset, search_term)
+
+
+@admin.register(Person)
+class PersonAdmin(NumberSearchMixin, ReadOnlyDistrictAdmin):
+    list_display = ("masked_number", "masked_name", "sex", "birth_year", "identity_level", "created_at")
+    fields = readonly_fields = (
+        "masked_number",
+        "masked_name",
+        "sex",
+        "birth_year",
+        "region_code",
+        "masked_phone",
+        "identity_level",
+        "created_at",
+    )
+    list_filter = ("identity_level", "sex")
+    search_fields = ("=id_number", "^name")
+    show_full_result_count = False
+
+    @admin.display(description=_("resident ID number"), ordering="id_number")
+    def masked_number(self, obj):
+        return mask_number(obj.id_number)
+
+    @admin.display(description=_("name"))
+    def masked_name(self, obj):
+        return mask_name(obj.name)
+
+    @admin.display(description=_("phone"))
+    def masked_phone(self, obj):
+        return mask_phone(obj.phone)
+
+    @admin.display(description=_("birth year"))
+    def birth_year(self, obj):
+        return obj.birth_date.year
+
+
+@admin.register(Enterprise)
+class EnterpriseAdmin(NumberSearchMixin, ReadOnlyDistrictAdmin):
+    list_display = ("masked_uscc", "name", "industry", "created_at")
+    fields = readonly_fields = (
+        "masked_uscc",
+        "name",
+        "masked_representative",
+        "masked_phone",
+        "industry",
+        "created_at",
+    )
+    search_fields = ("=uscc", "^name")
+    show_full_result_count = False
+
+    @admin.display(description=_("unified social credit code"), ordering="uscc")
+    def masked_uscc(self, obj):
+        return mask_number(obj.uscc)
+
+    @admin.display(description=_("legal representative"))
+    def masked_representative(self, obj):
+        return mask_name(obj.legal_representative)
+
+    @admin.display(description=_("phone"))
+    def masked_phone(self, obj):
+        return mask_phone(obj.phone)
+
+
+@admin.register(VerifiedRecord)
+class VerifiedRecordAdmin(ReadOnlyDistrictAdmin):
+    list_display = (
+        "holder",
+        "type_label",
+        "trust_level",
+        "source_kind",
+        "source_department",
+        "valid_until",
+        "revoked_at",
+    )
+    fields = readonly_fields = (
+        "holder",
+        "type_label",
+        "trust_level",
+        "source_kind",
+        "source_ref",
+        "source_department",
+        "valid_from",
+        "valid_until",
+        "verified_by",
+        "verified_at",
+        "revoked_at",
+    )
+    list_filter = ("trust_level", "source_kind", "record_type")
+    list_select_related = ("person", "enterprise", "source_department", "verified_by")
+    show_full_result_count = False
+
+    @admin.display(description=_("holder"))
+    def holder(self, obj):
+        return _holder(obj)
+
+    @admin.display(description=_("record type"), ordering="record_type")
+    def type_label(self, obj):
+        return record_type_label(obj.record_type)
+
+
+@admin.register(DataAccess)
+class DataAccessAdmin(ReadOnlyDistrictAdmin):
+    list_display = ("at", "kind", "staff", "department", "holder", "purpose", "channel")
+    fields = readonly_fields = ("at", "kind", "staff", "department", "holder", "record", "purpose", "channel")
+    list_filter = ("kind", "channel")
+    list_select_related = ("staff", "department", "person", "enterprise")
+    search_fields = ("purpose", "staff__username")
+    date_hierarchy = "at"
+    show_full_result_count = False
+
+    @admin.display(description=_("whose data"))
+    def holder(self, obj):
+        return _holder(obj)
