@@ -83,3 +83,36 @@ class StaffAdmin(DistrictScopedAdmin, UserAdmin):
             obj.save()
         for obj in formset.deleted_objects:
             obj.delete()
+
+
+# --- working-day calendar (appended by the calendar work; the staff page /staff/calendar/ is the main UI) ---
+from django import forms  # noqa: E402
+
+from onedoor.districts.models import CalendarOverride  # noqa: E402
+
+
+@admin.register(CalendarOverride)
+class CalendarOverrideAdmin(DistrictScopedAdmin):
+    list_display = ("date", "is_workday", "note")
+    list_filter = ("is_workday",)
+    search_fields = ("note",)
+    date_hierarchy = "date"
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if request.user.is_superuser:
+            return form  # the district field is on the form, so Django checks one-per-day itself
+        district_id = obj.district_id if obj is not None else request.user.district_id
+
+        class OnePerDayForm(form):
+            """The district is not on the form, so Django skips the one-override-per-day constraint;
+            check it here rather than fail with a database error."""
+
+            def clean_date(self):
+                day = self.cleaned_data["date"]
+                others = CalendarOverride.objects.filter(district_id=district_id, date=day)
+                if others.exclude(pk=self.instance.pk).exists():
+                    raise forms.ValidationError(_("The district already has an override for this date."))
+                return day
+
+        return OnePerDayForm

@@ -7,10 +7,8 @@ from datetime import date, timedelta
 import chinese_calendar
 import pytest
 
-from onedoor.conftest import PASSWORD
 from onedoor.core.errors import DomainError, Forbidden, NotFound
 from onedoor.core.models import AuditRecord
-from onedoor.districts import services
 from onedoor.districts.calendar import (
     arrangement_import,
     calendar_for,
@@ -18,7 +16,7 @@ from onedoor.districts.calendar import (
     override_set,
     overrides_of,
 )
-from onedoor.districts.models import CalendarOverride, Role
+from onedoor.districts.models import CalendarOverride
 
 # 国务院办公厅关于2026年部分节假日安排的通知 (4 November 2025)
 NOTICE_2026_HOLIDAYS = [
@@ -38,14 +36,6 @@ NOTICE_2026_WORKDAYS = [
     date(2026, 9, 20),
     date(2026, 10, 10),
 ]
-
-
-@pytest.fixture
-def hana(hetang):
-    """District admin of the second district."""
-    return services.staff_create(
-        district=hetang, username="hana", password=PASSWORD, roles=[(Role.DISTRICT_ADMIN, None)]
-    )
 
 
 def test_an_admin_makes_a_2027_date_a_rest_day_and_deadlines_move(chancheng, adam):

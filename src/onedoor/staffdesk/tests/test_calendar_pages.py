@@ -9,21 +9,10 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from onedoor.conftest import PASSWORD
 from onedoor.core.models import AuditRecord
-from onedoor.districts import services
 from onedoor.districts.calendar import calendar_for, override_set, overrides_of
-from onedoor.districts.models import Role
 
 URL = "/staff/calendar/"
-
-
-@pytest.fixture
-def hana(hetang):
-    """District admin of the second district."""
-    return services.staff_create(
-        district=hetang, username="hana", password=PASSWORD, roles=[(Role.DISTRICT_ADMIN, None)]
-    )
 
 
 def signed_in(client, staff):
