@@ -40,7 +40,20 @@ class Field:
 EXERCISE_LEVELS = ("national", "province", "city", "district", "street", "community")
 HANDLING_LEVELS = ("district", "street", "community")  # 通办 scope; centre levels
 STAGE_ROLES = ("window_generalist", "undertaker", "reviewer", "approver", "chief_representative")
-CRITERION_KINDS = ("presence", "validity", "consistency", "signature", "content", "format")
+# What a review criterion checks: the material is complete, in date, consistent with other materials or
+# records, signed/sealed, identifies the right person, is authentic, shows eligibility, has the right format,
+# or (otherwise) says the right thing.
+CRITERION_KINDS = (
+    "completeness",
+    "validity",
+    "consistency",
+    "signature",
+    "identity",
+    "authenticity",
+    "eligibility",
+    "format",
+    "content",
+)
 
 ITEM_FIELDS: dict[str, Field] = {
     "code": Field("str", required=True, max_length=36),

@@ -174,10 +174,9 @@ def _merged(version: ItemVersion, changes: dict) -> dict:
 
 @transaction.atomic
 def version_draft(*, item: Item, actor, changes: dict | None = None) -> ItemVersion:
-    """A new draft copied from the current published version (materials, stages, criteria), with `changes`."""
+    """A new draft copied from the current published version (materials, stages, criteria), with `changes`.
+    A retired item (no current version) is revived from its latest version."""
     item = _locked(item)
-    if item.current_id is None:
-        raise Conflict("not_published", _("The item has no published version to start a draft from."))
     existing = item.versions.filter(status=VersionStatus.DRAFT).first()
     if existing is not None:
         raise Conflict(
@@ -185,7 +184,8 @@ def version_draft(*, item: Item, actor, changes: dict | None = None) -> ItemVers
             _("The item already has a draft (version %(n)d): edit that one.") % {"n": existing.number},
             version=existing.number,
         )
-    data = _merged(_reload(item.current), changes or {})
+    base = item.current or item.versions.order_by("-number").first()
+    data = _merged(_reload(base), changes or {})
     data["valid_from"] = changes.get("valid_from") if changes else None
     version = _new_version(item, data)
     audit(
