@@ -34,6 +34,26 @@ class DistrictScopedAdmin(admin.ModelAdmin):
             return qs
         return qs.filter(**{f"{self.district_field}_id": caller_district_id(request)})
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if request.user.is_superuser or self.district_field != "district":
+            return form
+        district_id = caller_district_id(request)
+
+        class DistrictForm(form):
+            """Validates per-district uniqueness although the district is not a field on the form."""
+
+            def _post_clean(self):
+                self.instance.district_id = district_id
+                super()._post_clean()
+
+            def _get_validation_exclusions(self):
+                exclude = super()._get_validation_exclusions()
+                exclude.discard("district")
+                return exclude
+
+        return DistrictForm
+
     def get_exclude(self, request, obj=None):
         excluded = list(super().get_exclude(request, obj) or [])
         if not request.user.is_superuser and self.district_field == "district":

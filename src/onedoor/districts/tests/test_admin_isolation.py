@@ -45,3 +45,12 @@ def test_a_window_generalist_cannot_use_the_admin_site(client, alice):
     client.force_login(alice)
     response = client.get(reverse("admin:districts_department_changelist"))
     assert response.status_code == 302
+
+
+def test_a_duplicate_code_in_the_admin_is_a_form_error_not_a_crash(client, hana, hetang):
+    client.force_login(hana)
+    response = client.post(
+        reverse("admin:districts_department_add"), {"code": "BDC", "name": "重复", "short_name": "", "phone": ""}
+    )
+    assert response.status_code == 200
+    assert Department.objects.filter(district=hetang, code="BDC").count() == 1
