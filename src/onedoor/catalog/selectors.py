@@ -6,10 +6,12 @@ through `drafts_of` and friends, which the caller only reaches after an access c
 
 from __future__ import annotations
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db import connection
+from django.db.models import BooleanField, F, Prefetch, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
-from onedoor.catalog.models import Item, ItemVersion, Material, Stage, VersionStatus
+from onedoor.catalog.models import CaseKind, Item, ItemVersion, Material, Stage, VersionStatus
 from onedoor.core.errors import NotFound
 
 
@@ -79,3 +81,41 @@ def version_of(district, version_id: int) -> ItemVersion:
     if version is None:
         raise NotFound("version_not_found", _("No such item version in this district."), id=version_id)
     return version
+
+
+def _with_theme(queryset: QuerySet[ItemVersion], theme: str) -> QuerySet[ItemVersion]:
+    """Versions whose `themes` list holds `theme` (JSON containment; SQLite lacks it, so json_each there)."""
+    if connection.vendor == "postgresql":
+        return queryset.filter(themes__contains=[theme])
+    # The table name comes from the model and the theme is a bound parameter: nothing user-typed is spliced.
+    table = ItemVersion._meta.db_table
+    exists = RawSQL(  # noqa: S611
+        f'EXISTS (SELECT 1 FROM json_each("{table}"."themes") WHERE json_each.value = %s)',  # noqa: S608
+        [theme],
+        output_field=BooleanField(),
+    )
+    return queryset.alias(has_theme=exists).filter(has_theme=True)
+
+
+def published_filtered(
+    district,
+    *,
+    subject: str | None = None,
+    department: str | None = None,
+    instant: bool | None = None,
+    depth: int | None = None,
+    theme: str | None = None,
+) -> QuerySet[ItemVersion]:
+    """The published catalog narrowed by the filters the guide pages and the API offer (one definition)."""
+    queryset = published_versions(district)
+    if subject:
+        queryset = queryset.filter(item__subject=subject)
+    if department:
+        queryset = queryset.filter(item__department__code=department)
+    if instant is not None:
+        queryset = queryset.filter(kind=CaseKind.INSTANT if instant else CaseKind.PROMISED)
+    if depth is not None:
+        queryset = queryset.filter(depth=depth)
+    if theme:
+        queryset = _with_theme(queryset, theme)
+    return queryset
