@@ -1,6 +1,6 @@
 from django.urls import path
 
-from onedoor.staffdesk import calendar_views, views
+from onedoor.staffdesk import calendar_views, catalog_views, views
 
 urlpatterns = [
     path("login/", views.StaffLoginView.as_view(), name="staff-login"),
@@ -9,4 +9,8 @@ urlpatterns = [
     path("calendar/", calendar_views.calendar_year, name="staff-calendar"),
     path("calendar/override/", calendar_views.calendar_override, name="staff-calendar-override"),
     path("calendar/arrangement/", calendar_views.calendar_arrangement, name="staff-calendar-arrangement"),
+    path("catalog/", catalog_views.catalog_page, name="staff-catalog"),
+    path("catalog/import/", catalog_views.catalog_upload, name="staff-catalog-import"),
+    path("catalog/export/<str:fmt>/", catalog_views.catalog_download, name="staff-catalog-export"),
+    path("catalog/versions/<int:version_id>/publish/", catalog_views.catalog_publish, name="staff-catalog-publish"),
 ]
