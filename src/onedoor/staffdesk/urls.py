@@ -1,6 +1,6 @@
 from django.urls import path
 
-from onedoor.staffdesk import calendar_views, catalog_views, views
+from onedoor.staffdesk import calendar_views, catalog_views, people_views, views
 
 urlpatterns = [
     path("login/", views.StaffLoginView.as_view(), name="staff-login"),
@@ -13,4 +13,10 @@ urlpatterns = [
     path("catalog/import/", catalog_views.catalog_upload, name="staff-catalog-import"),
     path("catalog/export/<str:fmt>/", catalog_views.catalog_download, name="staff-catalog-export"),
     path("catalog/versions/<int:version_id>/publish/", catalog_views.catalog_publish, name="staff-catalog-publish"),
+    path("people/", people_views.people_lookup, name="staff-people"),
+    path("people/register/", people_views.people_register, name="staff-people-register"),
+    path("people/person/<int:pk>/", people_views.person_card, name="staff-person"),
+    path("people/person/<int:pk>/full/", people_views.person_full, name="staff-person-full"),
+    path("people/enterprise/<int:pk>/", people_views.enterprise_card, name="staff-enterprise"),
+    path("people/enterprise/<int:pk>/full/", people_views.enterprise_full, name="staff-enterprise-full"),
 ]
