@@ -49,7 +49,7 @@ _TYPE_NAMES = {
 }
 
 
-def _check_value(key: str, value, field: Field, path: str) -> list[Problem]:
+def check_value(key: str, value, field: Field, path: str) -> list[Problem]:
     if not _type_ok(value, field):
         return [
             Problem(
@@ -86,7 +86,7 @@ def _check_value(key: str, value, field: Field, path: str) -> list[Problem]:
     return []
 
 
-def _check_object(obj, fields: dict[str, Field], prefix: str, nested: tuple[str, ...] = ()) -> list[Problem]:
+def check_object(obj, fields: dict[str, Field], prefix: str, nested: tuple[str, ...] = ()) -> list[Problem]:
     if not isinstance(obj, dict):
         return [Problem("bad_type", prefix, _("%(field)s must be an object.") % {"field": prefix or "item"})]
     problems = []
@@ -106,7 +106,7 @@ def _check_object(obj, fields: dict[str, Field], prefix: str, nested: tuple[str,
             if field.required:
                 problems.append(Problem("required", path, _("%(field)s is missing.") % {"field": path}))
             continue
-        problems.extend(_check_value(key, obj[key], field, path))
+        problems.extend(check_value(key, obj[key], field, path))
     return problems
 
 
@@ -117,14 +117,14 @@ def list_of(data: dict, key: str) -> list:
 
 def check_shape(data: dict) -> list[Problem]:
     """Keys, types, allowed values and lengths of the whole item dict (materials, criteria, stages)."""
-    problems = _check_object(data, ITEM_FIELDS, "", nested=("materials", "stages"))
+    problems = check_object(data, ITEM_FIELDS, "", nested=("materials", "stages"))
     if not isinstance(data, dict):
         return problems
     for key in ("materials", "stages"):
         if key in data and not isinstance(data[key], list):
             problems.append(Problem("bad_type", key, _("%(field)s must be a list.") % {"field": key}))
     for i, material in enumerate(list_of(data, "materials")):
-        problems += _check_object(material, MATERIAL_FIELDS, f"materials[{i}]", nested=("criteria",))
+        problems += check_object(material, MATERIAL_FIELDS, f"materials[{i}]", nested=("criteria",))
         if isinstance(material, dict):
             criteria = material.get("criteria", [])
             if not isinstance(criteria, list):
@@ -137,7 +137,7 @@ def check_shape(data: dict) -> list[Problem]:
                 )
                 continue
             for j, criterion in enumerate(criteria):
-                problems += _check_object(criterion, CRITERION_FIELDS, f"materials[{i}].criteria[{j}]")
+                problems += check_object(criterion, CRITERION_FIELDS, f"materials[{i}].criteria[{j}]")
     for i, stage in enumerate(list_of(data, "stages")):
-        problems += _check_object(stage, STAGE_FIELDS, f"stages[{i}]")
+        problems += check_object(stage, STAGE_FIELDS, f"stages[{i}]")
     return problems
