@@ -133,7 +133,8 @@ def org_code_check_char(first8: str) -> str:
 # --- checking -------------------------------------------------------------------------------------
 
 
-def _china_today() -> date:
+def today_in_china() -> date:
+    """Birth dates are Chinese calendar dates: 'today' is today in China, wherever the server runs."""
     return datetime.now(CHINA).date()
 
 
@@ -162,7 +163,7 @@ def check_resident(number: Any, *, today: date | None = None) -> IdentityResult:
         return _fail(RESIDENT, value, "birth_date", value=shown)
     if birth < EARLIEST_BIRTH:
         return _fail(RESIDENT, value, "birth_too_early", value=shown)
-    if birth > (today or _china_today()):
+    if birth > (today or today_in_china()):
         return _fail(RESIDENT, value, "birth_future", value=shown)
     expected = resident_check_char(value[:17])
     if value[17] != expected:

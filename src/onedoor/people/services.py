@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from onedoor.core.audit import audit
 from onedoor.core.errors import Conflict, DomainError
-from onedoor.people.idnumbers import lazy_format
+from onedoor.people.idnumbers import lazy_format, today_in_china
 from onedoor.people.models import (
     AccessKind,
     DataAccess,
@@ -125,6 +125,7 @@ def _existing(model, district, field: str, numbers: list[str]) -> set[str]:
 def _import(*, model, district, rows, actor, clean, field: str, first_row: int, action: str, today):
     """Validate every row, then write all of them or none. Rows are numbered from `first_row`."""
     _same_district(district, actor)
+    today = today or today_in_china()  # once for the whole register, not once a row
     problems: list[dict[str, Any]] = []
     cleaned_rows: list[tuple[int, dict]] = []
     seen: dict[str, int] = {}

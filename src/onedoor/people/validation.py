@@ -18,6 +18,7 @@ from onedoor.people.idnumbers import lazy_format
 from onedoor.people.models import IdentityLevel
 
 PHONE_CHARS = frozenset("0123456789+-() ")
+IDENTITY_LEVELS = frozenset(IdentityLevel.values)
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def clean_person(values: Mapping[str, Any], *, today: date | None = None) -> tup
         level = int(level if level not in (None, "") else IdentityLevel.L2)
     except (TypeError, ValueError):
         level = None
-    if level not in IdentityLevel.values:
+    if level not in IDENTITY_LEVELS:
         problems.append(
             Problem("identity_level", "bad_identity_level", _("The identity level is 2, 3, 4 or 5."))
         )

@@ -75,7 +75,7 @@ def people_lookup(request):
     valid ID number offers registration; anything shorter is a name or number-prefix search."""
     _translate_errors(lambda: selectors.access_staff_district(request.user))
     form = LookupForm(request.POST or None)
-    context = {"form": form}
+    context = {"form": form, "limit": SEARCH_LIMIT}
     if request.method == "POST" and form.is_valid():
         value = idnumbers.normalise(form.cleaned_data["number"])
         if not value:

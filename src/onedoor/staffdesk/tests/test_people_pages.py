@@ -4,9 +4,10 @@ masked summary, open the full details for a purpose (logged), register someone u
 import pytest
 from django.urls import reverse
 
+from onedoor.districts.models import Staff
 from onedoor.people import services
 from onedoor.people.models import AccessKind, DataAccess, Person
-from onedoor.people.tests.factories import credit_code
+from onedoor.people.tests.factories import credit_code, resident
 
 
 @pytest.fixture
@@ -24,6 +25,20 @@ def test_the_lookup_page_needs_a_login(client, db):
     response = client.get(reverse("staff-people"))
     assert response.status_code == 302
     assert reverse("staff-login") in response["Location"]
+
+
+def test_a_platform_account_without_a_district_is_refused(client, db):
+    operator = Staff.objects.create_superuser(username="root", password="correct horse battery")
+    client.force_login(operator)
+    assert client.get(reverse("staff-people")).status_code == 403
+
+
+def test_a_long_name_search_says_only_the_first_rows_are_shown(desk, chancheng):
+    rows = [{"id_number": resident(f"44060419800101{n:03d}"), "name": f"陈{n:02d}"} for n in range(25)]
+    services.persons_import(district=chancheng, rows=rows, actor=None)
+    page = lookup(desk, "陈", lang="en").content.decode()
+    assert page.count('href="/staff/people/person/') == 20
+    assert "Only the first 20 are shown" in page
 
 
 def test_the_lookup_field_has_focus_for_a_card_reader(desk):
