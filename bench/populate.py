@@ -67,16 +67,27 @@ def main() -> None:
     for spec in data.chancheng_departments():
         services.department_create(district=district, code=spec["code"], name=spec["name"])
     staff = services.staff_create(
-        district=district, username="bench", password="bench-password-123", roles=[(Role.WINDOW_GENERALIST, None)]
+        district=district,
+        username="bench",
+        password="bench-password-123",
+        roles=[(Role.WINDOW_GENERALIST, None)],
     )
-    payload = json.dumps({"format": "onedoor-catalog/1", "district": "440604", "items": item_variants(n_items)})
-    report = catalog_import(district=district, payload=payload.encode(), fmt="json", actor=staff, publish=True)
+    payload = json.dumps(
+        {"format": "onedoor-catalog/1", "district": "440604", "items": item_variants(n_items)}
+    )
+    report = catalog_import(
+        district=district, payload=payload.encode(), fmt="json", actor=staff, publish=True
+    )
     if not report.ok:
         raise SystemExit(f"catalog import failed: {report.problems[:5]}")
     rng = random.Random(7)
     chunk, used = 50_000, set()
     for start in range(0, n_persons, chunk):
-        persons_import(district=district, rows=people_gen.person_rows(rng, min(chunk, n_persons - start), used), actor=staff)
+        persons_import(
+            district=district,
+            rows=people_gen.person_rows(rng, min(chunk, n_persons - start), used),
+            actor=staff,
+        )
         print(f"  persons {min(start + chunk, n_persons):,}/{n_persons:,}", file=sys.stderr)
     _token, secret = token_create(staff=staff, name="bench")
     print(f"  populated in {time.monotonic() - started:.0f} s", file=sys.stderr)

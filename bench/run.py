@@ -73,7 +73,10 @@ def prepare(args, env) -> str:
         subprocess.run([BIN / "onedoor", "migrate", "-v0"], env=env, check=True)
         out = subprocess.run(
             [BIN / "python", ROOT / "bench" / "populate.py", str(args.items), str(args.persons)],
-            env=env, check=True, stdout=subprocess.PIPE, text=True,
+            env=env,
+            check=True,
+            stdout=subprocess.PIPE,
+            text=True,
         )
         token_file.write_text(out.stdout.strip().splitlines()[-1])
         (VAR / f"{args.db}-{args.items}i-{args.persons}p.ready").touch()
@@ -86,7 +89,10 @@ def sample_paths(args, env) -> dict[str, list[str]]:
 
     numbers = subprocess.run(
         [BIN / "python", ROOT / "bench" / "populate.py", "sample", "2000"],
-        env=env, check=True, stdout=subprocess.PIPE, text=True,
+        env=env,
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     numbers = numbers.stdout.split()
     phrases = [q[0] if isinstance(q, tuple | list) else q for q in QUERIES]
@@ -106,9 +112,19 @@ def run_wrk(port, paths, token, seconds, connections) -> dict:
         f.write("\n".join(paths))
     env = {**os.environ, "WRK_PATHS": f.name, "WRK_TOKEN": token}
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "-s", str(ROOT / "bench" / "paths.lua"),
-         f"http://127.0.0.1:{port}"],
-        env=env, check=True, stdout=subprocess.PIPE, text=True,
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "-s",
+            str(ROOT / "bench" / "paths.lua"),
+            f"http://127.0.0.1:{port}",
+        ],
+        env=env,
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
     ).stdout
     os.unlink(f.name)
     line = next(x for x in out.splitlines() if x.startswith("JSON "))
@@ -147,12 +163,20 @@ def run_python(port, paths, token, seconds, connections) -> dict:
     elapsed = time.monotonic() - started
     latencies.sort()
     pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000  # noqa: E731
-    return {"requests": len(latencies), "rps": len(latencies) / elapsed, "p50_ms": pick(0.5), "p99_ms": pick(0.99),
-            "non2xx": non2xx, "errors": 0}
+    return {
+        "requests": len(latencies),
+        "rps": len(latencies) / elapsed,
+        "p50_ms": pick(0.5),
+        "p99_ms": pick(0.99),
+        "non2xx": non2xx,
+        "errors": 0,
+    }
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--items", type=int, default=10_000)
     parser.add_argument("--persons", type=int, default=1_000_000)
@@ -168,8 +192,18 @@ def main() -> None:
     paths = sample_paths(args, env)
     port = free_port()
     server = subprocess.Popen(
-        [BIN / "gunicorn", "onedoor.wsgi", "-w", str(args.workers), "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
-        env=env, start_new_session=True,
+        [
+            BIN / "gunicorn",
+            "onedoor.wsgi",
+            "-w",
+            str(args.workers),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        start_new_session=True,
     )
     try:
         for _ in range(100):
@@ -179,16 +213,20 @@ def main() -> None:
             except OSError:
                 time.sleep(0.1)
         tool = run_wrk if shutil.which("wrk") else run_python
-        print(f"\nOneDoor benchmark — {args.db}, {args.items:,} items, {args.persons:,} persons; gunicorn "
-              f"{args.workers} sync workers; {tool.__name__[4:]} {args.connections} connections × {args.seconds:g} s; "
-              f"{os.cpu_count()} CPUs")
+        print(
+            f"\nOneDoor benchmark — {args.db}, {args.items:,} items, {args.persons:,} persons; gunicorn "
+            f"{args.workers} sync workers; {tool.__name__[4:]} {args.connections} connections × {args.seconds:g} s; "
+            f"{os.cpu_count()} CPUs"
+        )
         for paths_ in paths.values():  # warm every worker's caches (search index) before measuring
             tool(port, paths_[:50], token, min(1.0, args.seconds), args.connections)
         results = {name: tool(port, p, token, args.seconds, args.connections) for name, p in paths.items()}
         base = results["trivial (/api/v1/health)"]["rps"]
         print(f"{'endpoint':<66}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'vs trivial':>12}")
         for name, r in results.items():
-            print(f"{name:<66}{r['rps']:>9.0f}{r['p50_ms']:>9.1f}{r['p99_ms']:>9.1f}{r['rps'] / base:>11.2f}×")
+            print(
+                f"{name:<66}{r['rps']:>9.0f}{r['p50_ms']:>9.1f}{r['p99_ms']:>9.1f}{r['rps'] / base:>11.2f}×"
+            )
         failed = {n: r for n, r in results.items() if r["non2xx"] or r["errors"]}
         if failed:
             raise SystemExit(f"requests failed: {failed}")

@@ -19,7 +19,9 @@ PASSWORD = "correct horse battery staple"
 
 def _district(code, name):
     district = services.district_create(code=code, name=name)
-    centre = services.centre_create(district=district, code=f"{code}-C", name=f"{name}行政服务中心", level="district")
+    centre = services.centre_create(
+        district=district, code=f"{code}-C", name=f"{name}行政服务中心", level="district"
+    )
     services.windows_open(centre=centre, count=2)
     dept = services.department_create(district=district, code="BDC", name="不动产登记中心")
     return district, centre, dept
@@ -42,7 +44,10 @@ def hetang(db):
 @pytest.fixture
 def alice(chancheng):
     return services.staff_create(
-        district=chancheng, username="alice", password=PASSWORD, centre=chancheng.test_centre,
+        district=chancheng,
+        username="alice",
+        password=PASSWORD,
+        centre=chancheng.test_centre,
         roles=[(Role.WINDOW_GENERALIST, None)],
     )
 
@@ -51,7 +56,9 @@ def alice(chancheng):
 def olivia(chancheng):
     dept = chancheng.test_department
     return services.staff_create(
-        district=chancheng, username="olivia", password=PASSWORD,
+        district=chancheng,
+        username="olivia",
+        password=PASSWORD,
         roles=[(Role.UNDERTAKER, dept), (Role.REVIEWER, dept)],
     )
 
@@ -66,7 +73,10 @@ def adam(chancheng):
 @pytest.fixture
 def bob(hetang):
     return services.staff_create(
-        district=hetang, username="bob", password=PASSWORD, centre=hetang.test_centre,
+        district=hetang,
+        username="bob",
+        password=PASSWORD,
+        centre=hetang.test_centre,
         roles=[(Role.WINDOW_GENERALIST, None)],
     )
 
@@ -131,8 +141,12 @@ def zhang(chancheng):
     from onedoor.people.services import person_register
 
     return person_register(
-        district=chancheng, id_number="44060419900101123X", name="张三丰", phone="13812345678",
-        address="佛山市禅城区祖庙路1号", actor=None,
+        district=chancheng,
+        id_number="44060419900101123X",
+        name="张三丰",
+        phone="13812345678",
+        address="佛山市禅城区祖庙路1号",
+        actor=None,
     )
 
 

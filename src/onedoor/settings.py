@@ -53,7 +53,9 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 DEBUG = env_bool("ONEDOOR_DEBUG")
-ALLOWED_HOSTS = [h.strip() for h in (env("ONEDOOR_ALLOWED_HOSTS") or "127.0.0.1,localhost").split(",") if h.strip()]
+ALLOWED_HOSTS = [
+    h.strip() for h in (env("ONEDOOR_ALLOWED_HOSTS") or "127.0.0.1,localhost").split(",") if h.strip()
+]
 DEFAULT_DISTRICT = env("ONEDOOR_DEFAULT_DISTRICT", "440604")
 
 INSTALLED_APPS = [
@@ -120,7 +122,9 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
-    _db["TEST"] = {"NAME": str(VAR_DIR / "test_onedoor.sqlite3")} if env_bool("ONEDOOR_TEST_SQLITE_FILE") else {}
+    _db["TEST"] = (
+        {"NAME": str(VAR_DIR / "test_onedoor.sqlite3")} if env_bool("ONEDOOR_TEST_SQLITE_FILE") else {}
+    )
 else:
     # Persistent connections: measured here a two-row write went from ~165 req/s to ~1,000 req/s.
     _db["CONN_MAX_AGE"] = int(env("ONEDOOR_CONN_MAX_AGE", "60") or 60)

@@ -88,11 +88,15 @@ class DistrictScopedAdmin(admin.ModelAdmin):
             audit(district=district, actor=request.user, action=action, obj=obj, data={"fields": fields})
 
     def has_module_permission(self, request):
-        return request.user.is_active and (request.user.is_superuser or caller_district_id(request) is not None)
+        return request.user.is_active and (
+            request.user.is_superuser or caller_district_id(request) is not None
+        )
 
     def _tenant_admin(self, request) -> bool:
         user = request.user
-        return user.is_superuser or (user.is_staff and user.district_id is not None and user.has_role("district_admin"))
+        return user.is_superuser or (
+            user.is_staff and user.district_id is not None and user.has_role("district_admin")
+        )
 
     def has_view_permission(self, request, obj=None):
         return self._tenant_admin(request)

@@ -75,7 +75,9 @@ def token_create(*, staff: Staff, name: str = "", actor: Staff | None = None) ->
     token = ApiToken.objects.create(
         district_id=staff.district_id, staff=staff, name=name, prefix=secret[:10], digest=_digest(secret)
     )
-    audit(district=staff.district, actor=actor or staff, action="token.created", obj=token, data={"name": name})
+    audit(
+        district=staff.district, actor=actor or staff, action="token.created", obj=token, data={"name": name}
+    )
     return token, secret
 
 
@@ -103,4 +105,3 @@ class BearerToken(HttpBearer):
         if staff is not None:
             request.user = staff
         return staff
-

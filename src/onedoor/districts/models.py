@@ -46,7 +46,12 @@ class Centre(TenantModel):
     name = models.CharField(_("name"), max_length=100)
     level = models.CharField(_("level"), max_length=12, choices=CentreLevel.choices)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children", verbose_name=_("parent")
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name=_("parent"),
     )
     address = models.CharField(_("address"), max_length=200, blank=True)
     opening_hours = models.CharField(_("opening hours"), max_length=100, blank=True)
@@ -67,7 +72,9 @@ class Centre(TenantModel):
 class Window(TenantModel):
     """A generalist window (综合窗口) in a centre: any item of the district may be taken here."""
 
-    centre = models.ForeignKey(Centre, on_delete=models.PROTECT, related_name="windows", verbose_name=_("centre"))
+    centre = models.ForeignKey(
+        Centre, on_delete=models.PROTECT, related_name="windows", verbose_name=_("centre")
+    )
     number = models.CharField(_("number"), max_length=10)
     name = models.CharField(_("name"), max_length=60, blank=True)
     active = models.BooleanField(_("active"), default=True)
@@ -93,7 +100,9 @@ class Department(TenantModel):
     class Meta:
         verbose_name = _("department")
         verbose_name_plural = _("departments")
-        constraints = [models.UniqueConstraint(fields=["district", "code"], name="department_code_per_district")]
+        constraints = [
+            models.UniqueConstraint(fields=["district", "code"], name="department_code_per_district")
+        ]
         ordering = ["district", "code"]
 
     def __str__(self) -> str:
@@ -138,11 +147,21 @@ class Staff(AbstractUser):
     """A staff account. Belongs to exactly one district; platform operators (superusers) to none."""
 
     district = models.ForeignKey(
-        District, null=True, blank=True, on_delete=models.PROTECT, related_name="staff", verbose_name=_("district")
+        District,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
+        verbose_name=_("district"),
     )
     display_name = models.CharField(_("display name"), max_length=60, blank=True)
     centre = models.ForeignKey(
-        Centre, null=True, blank=True, on_delete=models.PROTECT, related_name="staff", verbose_name=_("centre")
+        Centre,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
+        verbose_name=_("centre"),
     )
     failed_logins = models.PositiveIntegerField(_("failed logins in a row"), default=0)
     locked_until = models.DateTimeField(_("locked until"), null=True, blank=True)
@@ -191,7 +210,9 @@ class RoleAssignment(TenantModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.staff} · {self.get_role_display()}" + (f" · {self.department}" if self.department_id else "")
+        return f"{self.staff} · {self.get_role_display()}" + (
+            f" · {self.department}" if self.department_id else ""
+        )
 
 
 class CalendarOverride(TenantModel):
@@ -215,7 +236,9 @@ class CalendarOverride(TenantModel):
 class ApiToken(TenantModel):
     """A staff member's personal access token. Only the SHA-256 of the secret is stored."""
 
-    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("staff"))
+    staff = models.ForeignKey(
+        Staff, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("staff")
+    )
     name = models.CharField(_("name"), max_length=60, blank=True)
     prefix = models.CharField(_("prefix"), max_length=12, db_index=True)
     digest = models.CharField(_("digest"), max_length=64, unique=True)

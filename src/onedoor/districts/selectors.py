@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from onedoor.core.errors import Forbidden, NotFound
 from onedoor.districts.models import Centre, Department, District, Role, Staff
-from django.utils.translation import gettext_lazy as _
 
 
 def district_by_code(code: str | None) -> District:

@@ -36,13 +36,22 @@ def district_create(*, code: str, name: str, actor: Staff | None = None, **field
 
 @transaction.atomic
 def centre_create(
-    *, district: District, code: str, name: str, level: str, parent: Centre | None = None, actor=None, **fields
+    *,
+    district: District,
+    code: str,
+    name: str,
+    level: str,
+    parent: Centre | None = None,
+    actor=None,
+    **fields,
 ) -> Centre:
     if level not in CentreLevel.values:
         raise DomainError("bad_level", _("Unknown centre level."), level=level)
     if parent is not None and parent.district_id != district.id:
         raise DomainError("cross_district", _("The parent centre belongs to another district."))
-    centre = Centre.objects.create(district=district, code=code, name=name, level=level, parent=parent, **fields)
+    centre = Centre.objects.create(
+        district=district, code=code, name=name, level=level, parent=parent, **fields
+    )
     audit(district=district, actor=actor, action="centre.created", obj=centre)
     return centre
 
@@ -50,7 +59,9 @@ def centre_create(
 @transaction.atomic
 def windows_open(*, centre: Centre, count: int, actor=None, start: int = 1) -> list[Window]:
     windows = [
-        Window.objects.create(district_id=centre.district_id, centre=centre, number=f"{n:02d}", name=f"综合窗口{n:02d}")
+        Window.objects.create(
+            district_id=centre.district_id, centre=centre, number=f"{n:02d}", name=f"综合窗口{n:02d}"
+        )
         for n in range(start, start + count)
     ]
     audit(district=centre.district, actor=actor, action="windows.opened", obj=centre, data={"count": count})
@@ -65,7 +76,9 @@ def department_create(*, district: District, code: str, name: str, actor=None, *
 
 
 @transaction.atomic
-def backend_system_register(*, department: Department, code: str, name: str, actor=None, **fields) -> BackendSystem:
+def backend_system_register(
+    *, department: Department, code: str, name: str, actor=None, **fields
+) -> BackendSystem:
     system = BackendSystem.objects.create(
         district_id=department.district_id, department=department, code=code, name=name, **fields
     )
@@ -94,12 +107,20 @@ def staff_create(
     staff.save()
     for role, department in roles:
         role_grant(staff=staff, role=role, department=department, actor=actor)
-    audit(district=district, actor=actor, action="staff.created", obj=staff, data={"roles": [r for r, _ in roles]})
+    audit(
+        district=district,
+        actor=actor,
+        action="staff.created",
+        obj=staff,
+        data={"roles": [r for r, _ in roles]},
+    )
     return staff
 
 
 @transaction.atomic
-def role_grant(*, staff: Staff, role: str, department: Department | None = None, actor=None) -> RoleAssignment:
+def role_grant(
+    *, staff: Staff, role: str, department: Department | None = None, actor=None
+) -> RoleAssignment:
     if role not in Role.values:
         raise DomainError("bad_role", _("Unknown role."), role=role)
     if role in DEPARTMENT_ROLES and department is None:

@@ -42,7 +42,9 @@ def guide_search(request):
             versions = versions.filter(item__subject=subject)
         if department:
             versions = versions.filter(item__department__code=department)
-        results = [v for v in versions.order_by("item__code")[: PAGE_SIZE * 5] if not theme or theme in v.themes]
+        results = [
+            v for v in versions.order_by("item__code")[: PAGE_SIZE * 5] if not theme or theme in v.themes
+        ]
     context = {
         "district": district,
         "q": q,
@@ -55,7 +57,9 @@ def guide_search(request):
         "themes": _themes(district),
         "instant": CaseKind.INSTANT,
     }
-    template = "portal/guide_results.html" if request.headers.get("HX-Request") else "portal/guide_search.html"
+    template = (
+        "portal/guide_results.html" if request.headers.get("HX-Request") else "portal/guide_search.html"
+    )
     return render(request, template, context)
 
 

@@ -12,7 +12,11 @@ urlpatterns = [
     path("catalog/", catalog_views.catalog_page, name="staff-catalog"),
     path("catalog/import/", catalog_views.catalog_upload, name="staff-catalog-import"),
     path("catalog/export/<str:fmt>/", catalog_views.catalog_download, name="staff-catalog-export"),
-    path("catalog/versions/<int:version_id>/publish/", catalog_views.catalog_publish, name="staff-catalog-publish"),
+    path(
+        "catalog/versions/<int:version_id>/publish/",
+        catalog_views.catalog_publish,
+        name="staff-catalog-publish",
+    ),
     path("people/", people_views.people_lookup, name="staff-people"),
     path("people/register/", people_views.people_register, name="staff-people-register"),
     path("people/person/<int:pk>/", people_views.person_card, name="staff-person"),

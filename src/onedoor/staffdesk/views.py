@@ -15,7 +15,9 @@ from onedoor.districts import selectors
 class LockoutAwareLoginForm(AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
-        "locked": _("This account is locked after repeated failed logins. Try again later or ask your administrator."),
+        "locked": _(
+            "This account is locked after repeated failed logins. Try again later or ask your administrator."
+        ),
     }
 
     def clean(self):

@@ -34,8 +34,10 @@ def generate(*, seed: int, communities: int, persons: int, enterprises: int, pro
         org_gen.build_staff(chancheng)
     district = chancheng.district
     admin = Staff.objects.get(username="admin")
-    progress(f"{district.name}: {1 + len(chancheng.streets) + len(chancheng.communities)} centres, "
-             f"{len(chancheng.departments)} departments")
+    progress(
+        f"{district.name}: {1 + len(chancheng.streets) + len(chancheng.communities)} centres, "
+        f"{len(chancheng.departments)} departments"
+    )
     items = _import_catalog(district, data.chancheng_items(), admin)
     progress(f"{district.name}: {items} items published")
 
@@ -46,9 +48,12 @@ def generate(*, seed: int, communities: int, persons: int, enterprises: int, pro
     progress(f"{district.name}: {persons} persons, {enterprises} enterprises")
     with transaction.atomic():
         records = people_gen.settle_records(
-            rng=rng, district=district,
-            persons=district.person_set.order_by("id"), enterprises=district.enterprise_set.order_by("id"),
-            departments=chancheng.departments, share=0.2,
+            rng=rng,
+            district=district,
+            persons=district.person_set.order_by("id"),
+            enterprises=district.enterprise_set.order_by("id"),
+            departments=chancheng.departments,
+            share=0.2,
         )
     progress(f"{district.name}: {records} verified records settled")
 
@@ -57,7 +62,9 @@ def generate(*, seed: int, communities: int, persons: int, enterprises: int, pro
     hetang_admin = Staff.objects.get(username="hetang-admin")
     hetang_items = _import_catalog(hetang.district, data.hetang_items(), hetang_admin)
     people_services.persons_import(
-        district=hetang.district, rows=people_gen.person_rows(random.Random(seed + 1), 200), actor=hetang_admin
+        district=hetang.district,
+        rows=people_gen.person_rows(random.Random(seed + 1), 200),
+        actor=hetang_admin,
     )
     progress(f"{hetang.district.name}: {hetang_items} items, 200 persons")
     return {

@@ -44,20 +44,38 @@ def _coord(value: float) -> Decimal:
 
 def build_chancheng(*, rng: random.Random, communities: int, departments: list[dict]) -> DemoOrg:
     district = services.district_create(
-        code="440604", name="禅城区", short_name="禅城", city="佛山市", province="广东省",
-        consultation_phone="0757-83030000", complaint_phone="0757-12345",
+        code="440604",
+        name="禅城区",
+        short_name="禅城",
+        city="佛山市",
+        province="广东省",
+        consultation_phone="0757-83030000",
+        complaint_phone="0757-12345",
     )
     hall = services.centre_create(
-        district=district, code="CC-HALL", name="禅城区行政服务中心", level="district",
-        address="佛山市禅城区季华五路22号", opening_hours="周一至周五 9:00-12:00, 13:30-17:30; 周六 9:00-12:00",
-        phone="0757-83030000", latitude=_coord(23.0215), longitude=_coord(113.1062),
+        district=district,
+        code="CC-HALL",
+        name="禅城区行政服务中心",
+        level="district",
+        address="佛山市禅城区季华五路22号",
+        opening_hours="周一至周五 9:00-12:00, 13:30-17:30; 周六 9:00-12:00",
+        phone="0757-83030000",
+        latitude=_coord(23.0215),
+        longitude=_coord(113.1062),
     )
     org = DemoOrg(district=district, centre=hall)
     services.windows_open(centre=hall, count=GENERALIST_WINDOWS["district"])
     for code, _short, name, address, (lat, lng) in STREETS:
         street = services.centre_create(
-            district=district, code=f"CC-{code}", name=name, level="street", parent=hall, address=address,
-            opening_hours="周一至周五 9:00-12:00, 14:00-17:30", latitude=_coord(lat), longitude=_coord(lng),
+            district=district,
+            code=f"CC-{code}",
+            name=name,
+            level="street",
+            parent=hall,
+            address=address,
+            opening_hours="周一至周五 9:00-12:00, 14:00-17:30",
+            latitude=_coord(lat),
+            longitude=_coord(lng),
         )
         services.windows_open(centre=street, count=GENERALIST_WINDOWS["street"])
         org.streets.append(street)
@@ -66,8 +84,12 @@ def build_chancheng(*, rng: random.Random, communities: int, departments: list[d
         street = org.streets[n % len(org.streets)]
         base_lat, base_lng = float(street.latitude), float(street.longitude)
         community = services.centre_create(
-            district=district, code=f"{street.code}-{n + 1:03d}", name=f"{name}社区服务站", level="community",
-            parent=street, address=f"{street.name}{name}路{rng.randint(1, 99)}号",
+            district=district,
+            code=f"{street.code}-{n + 1:03d}",
+            name=f"{name}社区服务站",
+            level="community",
+            parent=street,
+            address=f"{street.name}{name}路{rng.randint(1, 99)}号",
             opening_hours="周一至周五 9:00-12:00, 14:30-17:30",
             latitude=_coord(base_lat + rng.uniform(-0.02, 0.02)),
             longitude=_coord(base_lng + rng.uniform(-0.02, 0.02)),
@@ -76,12 +98,17 @@ def build_chancheng(*, rng: random.Random, communities: int, departments: list[d
         org.communities.append(community)
     for spec in departments:
         dept = services.department_create(
-            district=district, code=spec["code"], name=spec["name"], short_name=spec.get("short_name", ""),
+            district=district,
+            code=spec["code"],
+            name=spec["name"],
+            short_name=spec.get("short_name", ""),
             phone=spec.get("phone", ""),
         )
         services.backend_system_register(
-            department=dept, code=spec.get("system_code", f"SYS-{spec['code']}"),
-            name=spec["system_name"], description=spec.get("system_description", ""),
+            department=dept,
+            code=spec.get("system_code", f"SYS-{spec['code']}"),
+            name=spec["system_name"],
+            description=spec.get("system_description", ""),
         )
         org.departments[dept.code] = dept
     return org
@@ -104,41 +131,104 @@ def build_staff(org: DemoOrg, *, bdc_code: str = "BDC") -> None:
     """The demo accounts named in the README, and more generalists and officers for realism."""
     d, bdc = org.district, org.departments[bdc_code]
     create = services.staff_create
-    create(district=d, username="admin", password=DEMO_PASSWORD, display_name="系统管理员",
-           roles=[(Role.DISTRICT_ADMIN, None)])
-    create(district=d, username="desk", password=DEMO_PASSWORD, display_name="陈晓敏（综合窗口）",
-           centre=org.centre, roles=[(Role.WINDOW_GENERALIST, None)])
-    create(district=d, username="officer", password=DEMO_PASSWORD, display_name="李建国（承办/审核）",
-           roles=[(Role.UNDERTAKER, bdc), (Role.REVIEWER, bdc)])
-    create(district=d, username="approver", password=DEMO_PASSWORD, display_name="王志强（批准）",
-           roles=[(Role.APPROVER, bdc)])
-    create(district=d, username="chief", password=DEMO_PASSWORD, display_name="黄丽华（首席代表）",
-           centre=org.centre, roles=[(Role.CHIEF_REPRESENTATIVE, bdc)])
-    create(district=d, username="supervisor", password=DEMO_PASSWORD, display_name="周伟（监督）",
-           roles=[(Role.SUPERVISOR, None)])
-    create(district=d, username="analyst", password=DEMO_PASSWORD, display_name="吴静（数据分析）",
-           roles=[(Role.ANALYST, None)])
+    create(
+        district=d,
+        username="admin",
+        password=DEMO_PASSWORD,
+        display_name="系统管理员",
+        roles=[(Role.DISTRICT_ADMIN, None)],
+    )
+    create(
+        district=d,
+        username="desk",
+        password=DEMO_PASSWORD,
+        display_name="陈晓敏（综合窗口）",
+        centre=org.centre,
+        roles=[(Role.WINDOW_GENERALIST, None)],
+    )
+    create(
+        district=d,
+        username="officer",
+        password=DEMO_PASSWORD,
+        display_name="李建国（承办/审核）",
+        roles=[(Role.UNDERTAKER, bdc), (Role.REVIEWER, bdc)],
+    )
+    create(
+        district=d,
+        username="approver",
+        password=DEMO_PASSWORD,
+        display_name="王志强（批准）",
+        roles=[(Role.APPROVER, bdc)],
+    )
+    create(
+        district=d,
+        username="chief",
+        password=DEMO_PASSWORD,
+        display_name="黄丽华（首席代表）",
+        centre=org.centre,
+        roles=[(Role.CHIEF_REPRESENTATIVE, bdc)],
+    )
+    create(
+        district=d,
+        username="supervisor",
+        password=DEMO_PASSWORD,
+        display_name="周伟（监督）",
+        roles=[(Role.SUPERVISOR, None)],
+    )
+    create(
+        district=d,
+        username="analyst",
+        password=DEMO_PASSWORD,
+        display_name="吴静（数据分析）",
+        roles=[(Role.ANALYST, None)],
+    )
     for n, street in enumerate(org.streets, start=2):
-        create(district=d, username=f"desk{n}", password=DEMO_PASSWORD, display_name=f"{street.name}综合窗口",
-               centre=street, roles=[(Role.WINDOW_GENERALIST, None)])
+        create(
+            district=d,
+            username=f"desk{n}",
+            password=DEMO_PASSWORD,
+            display_name=f"{street.name}综合窗口",
+            centre=street,
+            roles=[(Role.WINDOW_GENERALIST, None)],
+        )
     others = [code for code in org.departments if code != bdc_code][:4]
     for n, code in enumerate(others, start=2):
         dept = org.departments[code]
-        create(district=d, username=f"officer{n}", password=DEMO_PASSWORD, display_name=f"{dept.name}承办人",
-               roles=[(Role.UNDERTAKER, dept), (Role.REVIEWER, dept)])
-        create(district=d, username=f"approver{n}", password=DEMO_PASSWORD, display_name=f"{dept.name}审批人",
-               roles=[(Role.APPROVER, dept)])
+        create(
+            district=d,
+            username=f"officer{n}",
+            password=DEMO_PASSWORD,
+            display_name=f"{dept.name}承办人",
+            roles=[(Role.UNDERTAKER, dept), (Role.REVIEWER, dept)],
+        )
+        create(
+            district=d,
+            username=f"approver{n}",
+            password=DEMO_PASSWORD,
+            display_name=f"{dept.name}审批人",
+            roles=[(Role.APPROVER, dept)],
+        )
 
 
 def build_hetang(*, departments: list[dict]) -> DemoOrg:
     """The second district (株洲市荷塘区, which copied Chancheng's reform) — small, for isolation."""
     district = services.district_create(
-        code="430202", name="荷塘区", short_name="荷塘", city="株洲市", province="湖南省",
-        consultation_phone="0731-28280000", complaint_phone="0731-12345",
+        code="430202",
+        name="荷塘区",
+        short_name="荷塘",
+        city="株洲市",
+        province="湖南省",
+        consultation_phone="0731-28280000",
+        complaint_phone="0731-12345",
     )
     hall = services.centre_create(
-        district=district, code="HT-HALL", name="荷塘区政务服务中心", level="district",
-        address="株洲市荷塘区新华东路1号", latitude=_coord(27.8560), longitude=_coord(113.1700),
+        district=district,
+        code="HT-HALL",
+        name="荷塘区政务服务中心",
+        level="district",
+        address="株洲市荷塘区新华东路1号",
+        latitude=_coord(27.8560),
+        longitude=_coord(113.1700),
     )
     services.windows_open(centre=hall, count=6)
     org = DemoOrg(district=district, centre=hall)
@@ -149,11 +239,18 @@ def build_hetang(*, departments: list[dict]) -> DemoOrg:
         )
         org.departments[dept.code] = dept
     services.staff_create(
-        district=district, username="hetang-desk", password=DEMO_PASSWORD, display_name="荷塘综合窗口",
-        centre=hall, roles=[(Role.WINDOW_GENERALIST, None)],
+        district=district,
+        username="hetang-desk",
+        password=DEMO_PASSWORD,
+        display_name="荷塘综合窗口",
+        centre=hall,
+        roles=[(Role.WINDOW_GENERALIST, None)],
     )
     services.staff_create(
-        district=district, username="hetang-admin", password=DEMO_PASSWORD, display_name="荷塘管理员",
+        district=district,
+        username="hetang-admin",
+        password=DEMO_PASSWORD,
+        display_name="荷塘管理员",
         roles=[(Role.DISTRICT_ADMIN, None)],
     )
     return org

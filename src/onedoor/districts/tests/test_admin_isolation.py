@@ -28,7 +28,9 @@ def test_an_admin_change_leaves_an_audit_record(client, adam, chancheng):
     client.force_login(adam)
     dept = chancheng.test_department
     url = reverse("admin:districts_department_change", args=[dept.pk])
-    response = client.post(url, {"code": "BDC", "name": "不动产登记中心（禅城）", "short_name": "不动产", "phone": ""})
+    response = client.post(
+        url, {"code": "BDC", "name": "不动产登记中心（禅城）", "short_name": "不动产", "phone": ""}
+    )
     assert response.status_code == 302
     record = AuditRecord.objects.filter(district=chancheng, action="admin.changed").latest("at")
     assert record.actor == adam
@@ -37,7 +39,10 @@ def test_an_admin_change_leaves_an_audit_record(client, adam, chancheng):
 
 def test_a_new_department_lands_in_the_admins_own_district(client, hana, hetang):
     client.force_login(hana)
-    client.post(reverse("admin:districts_department_add"), {"code": "MZ", "name": "民政局", "short_name": "", "phone": ""})
+    client.post(
+        reverse("admin:districts_department_add"),
+        {"code": "MZ", "name": "民政局", "short_name": "", "phone": ""},
+    )
     assert Department.objects.get(code="MZ").district == hetang
 
 
@@ -50,7 +55,8 @@ def test_a_window_generalist_cannot_use_the_admin_site(client, alice):
 def test_a_duplicate_code_in_the_admin_is_a_form_error_not_a_crash(client, hana, hetang):
     client.force_login(hana)
     response = client.post(
-        reverse("admin:districts_department_add"), {"code": "BDC", "name": "重复", "short_name": "", "phone": ""}
+        reverse("admin:districts_department_add"),
+        {"code": "BDC", "name": "重复", "short_name": "", "phone": ""},
     )
     assert response.status_code == 200
     assert Department.objects.filter(district=hetang, code="BDC").count() == 1

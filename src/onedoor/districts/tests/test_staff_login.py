@@ -20,7 +20,9 @@ def test_passwords_are_stored_with_argon2(alice):
 
 
 @pytest.mark.parametrize("lang,text", [("zh-hans", "锁定"), ("en", "locked")])
-def test_five_wrong_passwords_lock_the_account_even_against_the_right_one(client, alice, settings, lang, text):
+def test_five_wrong_passwords_lock_the_account_even_against_the_right_one(
+    client, alice, settings, lang, text
+):
     client.cookies["django_language"] = lang
     for _ in range(settings.ONEDOOR_LOCKOUT_FAILURES):
         assert login(client, "alice", "wrong password!").status_code == 200
