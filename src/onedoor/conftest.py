@@ -158,3 +158,23 @@ def wang(hetang):
     return person_register(
         district=hetang, id_number="440699198505050023", name="王芳", phone="13900001111", actor=None
     )
+
+
+@pytest.fixture
+def demo_catalog(chancheng, adam):
+    """Chancheng's demo departments and catalog, published through the catalog importer."""
+    import json
+
+    from onedoor.catalog.importexport import catalog_import
+    from onedoor.demo import data
+
+    existing = {d.code for d in chancheng.department_set.all()}
+    for spec in data.chancheng_departments():
+        if spec["code"] not in existing:
+            services.department_create(district=chancheng, code=spec["code"], name=spec["name"])
+    items = data.chancheng_items()
+    payload = json.dumps({"format": "onedoor-catalog/1", "district": chancheng.code, "items": items}).encode()
+    report = catalog_import(district=chancheng, payload=payload, fmt="json", actor=adam, publish=True)
+    assert report.ok, report.problems[:5]
+    chancheng.refresh_from_db()
+    return items

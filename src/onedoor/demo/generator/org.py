@@ -106,9 +106,9 @@ def build_chancheng(*, rng: random.Random, communities: int, departments: list[d
         )
         services.backend_system_register(
             department=dept,
-            code=spec.get("system_code", f"SYS-{spec['code']}"),
-            name=spec["system_name"],
-            description=spec.get("system_description", ""),
+            code=spec["system"]["code"],
+            name=spec["system"]["name"],
+            description=spec["system"].get("description", ""),
         )
         org.departments[dept.code] = dept
     return org
@@ -235,7 +235,7 @@ def build_hetang(*, departments: list[dict]) -> DemoOrg:
     for spec in departments:
         dept = services.department_create(district=district, code=spec["code"], name=spec["name"])
         services.backend_system_register(
-            department=dept, code=spec.get("system_code", f"SYS-{spec['code']}"), name=spec["system_name"]
+            department=dept, code=spec["system"]["code"], name=spec["system"]["name"]
         )
         org.departments[dept.code] = dept
     services.staff_create(

@@ -119,7 +119,7 @@ def settle_records(
 ) -> int:
     """Give a share of persons verified records (household register, marriage, education) and every enterprise
     its business licence — as if earlier cases and departments had settled them."""
-    police, civil, market = (departments.get(c) for c in ("GA", "MZ", "SCJG"))
+    police, civil, market = (departments.get(c) for c in ("GA", "MZ", "SJ"))
     made = 0
     for person in persons:
         if rng.random() >= share:

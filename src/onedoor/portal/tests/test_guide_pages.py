@@ -1,0 +1,56 @@
+"""Citizens find a service in their own words and read its guide."""
+
+import pytest
+from django.urls import reverse
+
+
+def test_a_citizen_finds_the_objection_registration_in_everyday_words(client, demo_catalog):
+    page = client.get(reverse("guide-search"), {"q": "房子登记有异议"}).content.decode()
+    assert "不动产异议登记" in page
+
+
+def test_the_guide_page_shows_materials_criteria_and_the_process(client, demo_catalog):
+    item = next(i for i in demo_catalog if "不动产异议登记" in i["name"])
+    page = client.get(reverse("guide-item", args=["440604", item["code"]])).content.decode()
+    assert item["name"] in page
+    for material in item["materials"]:
+        assert material["name"] in page
+        for criterion in material["criteria"]:
+            assert criterion["text"] in page
+    for stage in item["stages"]:
+        assert stage["name"] in page
+    assert item["complaint_phone"] in page
+
+
+def test_filters_narrow_the_list_to_enterprise_services(client, demo_catalog):
+    page = client.get(reverse("guide-search"), {"subject": "enterprise"}).content.decode()
+    enterprise = next(i for i in demo_catalog if i["subject"] == "enterprise")
+    person = next(i for i in demo_catalog if i["subject"] == "person")
+    assert enterprise["name"] in page
+    assert person["name"] not in page
+
+
+def test_an_unknown_item_is_a_404(client, demo_catalog):
+    assert client.get(reverse("guide-item", args=["440604", "NOPE"])).status_code == 404
+
+
+def test_another_districts_item_is_not_shown_under_this_district(client, demo_catalog, hetang):
+    item = demo_catalog[0]
+    assert client.get(reverse("guide-item", args=[hetang.code, item["code"]])).status_code == 404
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_in_a_browser_search_leads_to_a_printable_guide(page, demo_catalog):
+    page.goto("/guide/")
+    page.fill("#q", "生孩子上户口")
+    page.keyboard.press("Enter")
+    page.get_by_role("link", name="出生登记").first.click()
+    assert "出生登记" in page.locator("h1").inner_text()
+    assert (
+        page.get_by_role("button", name="打印").count() + page.get_by_role("button", name="Print").count()
+        == 1
+    )
+    page.set_viewport_size({"width": 360, "height": 800})
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360 + 1, "the guide page must not scroll sideways on a 360 px phone"
