@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from onedoor.catalog import selectors, services
+from onedoor.catalog.bulk import items_create_published
 from onedoor.catalog.canonical import (
     ITEM_IDENTITY_KEYS,
     VERSION_KEYS,
@@ -128,10 +129,16 @@ CONTENT_KEYS = (*VERSION_KEYS, "materials", "stages")
 
 
 def _apply(district, items, existing, actor, publish: bool, report: ImportReport) -> None:
+    where = ("file", None, "")
     with transaction.atomic():
-        baselines = _baselines(district, existing, publish)
-        for data, locate in items:
-            try:
+        try:
+            if publish:  # new items in a few multi-row statements; the rest one by one
+                new = [data for data, _locate in items if data["code"] not in existing]
+                items_create_published(district=district, items=new, actor=actor)
+                report.created += [data["code"] for data in new]
+            baselines = _baselines(district, existing, publish)
+            for data, locate in items:
+                where = locate("code")
                 _apply_one(
                     district,
                     data,
@@ -141,11 +148,11 @@ def _apply(district, items, existing, actor, publish: bool, report: ImportReport
                     publish,
                     report,
                 )
-            except DomainError as error:  # a rule the validation could not see (a concurrent change)
-                report.add(locate("code"), error.message, error.code)
-                report.created, report.updated, report.unchanged = [], [], []
-                transaction.set_rollback(True)
-                return
+        except DomainError as error:  # a rule the validation could not see (a concurrent change)
+            report.add(where, error.message, error.code)
+            report.created, report.updated, report.unchanged = [], [], []
+            transaction.set_rollback(True)
+            return
         audit(
             district=district,
             actor=actor,
@@ -159,10 +166,9 @@ def _apply(district, items, existing, actor, publish: bool, report: ImportReport
 def _apply_one(district, data, item, baseline, actor, publish, report) -> None:
     code = data["code"]
     if item is None:
-        item = services.item_create(district=district, data=data, actor=actor)
-        if publish:
-            services.version_publish(version=item.versions.get(), actor=actor, valid_from=data["valid_from"])
-        report.created.append(code)
+        if not publish:  # when publishing, new items were created in bulk already
+            services.item_create(district=district, data=data, actor=actor)
+            report.created.append(code)
         return
     identity = {k: data[k] for k in ITEM_IDENTITY_KEYS[1:] if data[k] != _identity(item, k)}
     content_same = _same(data, baseline, CONTENT_KEYS) and (not publish or item.current_id is not None)
