@@ -25,6 +25,8 @@ from rapidfuzz import fuzz, process
 
 from onedoor.catalog.search_index import Blob, Entry, SearchIndex, build_index
 from onedoor.catalog.search_text import content_mask, content_segments, is_ascii_word, normalize, syllables
+from onedoor.catalog.selectors import published_versions
+from onedoor.districts.models import District
 
 MIN_SCORE = 50.0  # weaker matches are noise when there are better ones
 WEAK_SCORE = 40.0  # shown only when nothing reaches MIN_SCORE, rather than an empty page
@@ -58,7 +60,7 @@ class _Scores:
                 best[entry] = score
 
     @property
-    def top(self) -> float:
+    def top(self) -> float:  # the best score so far, filters aside: decides whether fuzzy matching is needed
         return max(self.best.values(), default=0.0)
 
 
@@ -189,8 +191,6 @@ _BUILD_LOCKS: dict[int, threading.Lock] = {}
 
 
 def _rows(district):
-    from onedoor.catalog.selectors import published_versions
-
     return published_versions(district).values_list(
         "id", "item_id", "item__code", "name", "item__subject", "item__department__code",
         "item__department__name", "item__department__short_name", "kind", "depth",
@@ -199,8 +199,6 @@ def _rows(district):
 
 
 def _index_for(district) -> SearchIndex | None:
-    from onedoor.districts.models import District
-
     key = District.objects.filter(pk=district.pk).values_list("catalog_revision", "created_at").first()
     if key is None:
         return None
@@ -261,10 +259,13 @@ def search(
             _match_letters(index, query, scores)
     else:
         overlap = _match_chinese(index, query, scores)
-    floor = MIN_SCORE if scores.top >= MIN_SCORE else WEAK_SCORE
-    entries, ranked = index.entries, []
-    for entry_id, score in scores.best.items():
-        if score >= floor and _keep(entries[entry_id], *filters):
-            ranked.append((score + 8 * overlap.get(entry_id, 0.0), entries[entry_id]))
+    entries = index.entries
+    kept = [
+        (score, entry_id)
+        for entry_id, score in scores.best.items()
+        if score >= WEAK_SCORE and _keep(entries[entry_id], *filters)
+    ]
+    floor = MIN_SCORE if any(score >= MIN_SCORE for score, _e in kept) else WEAK_SCORE
+    ranked = [(score + 8 * overlap.get(e, 0.0), entries[e]) for score, e in kept if score >= floor]
     best = heapq.nsmallest(limit, ranked, key=lambda pair: (-pair[0], pair[1].code))
     return [Hit(e.version_id, e.item_id, e.code, e.name, round(s, 2)) for s, e in best]
