@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Schema
 
 from onedoor.catalog import selectors
+from onedoor.catalog.search import search
 from onedoor.core.errors import DomainError
 from onedoor.districts.selectors import district_by_code
 
@@ -203,8 +204,6 @@ def _browse(district, filters: dict, state: dict, limit: int) -> dict:
 
 
 def _search(district, q: str, filters: dict, state: dict, limit: int) -> dict:
-    from onedoor.catalog.search import search
-
     offset = state.get("offset", 0)
     if not isinstance(offset, int) or offset < 0:
         raise DomainError("bad_cursor", _("This cursor is not valid; start again from the first page."))

@@ -132,3 +132,22 @@ def test_drafts_are_not_in_the_api(client, chancheng, adam):
     services.item_create(district=chancheng, data=f.item("DRAFT-1"), actor=adam)
     assert codes(client.get("/api/v1/items")) == []
     assert client.get("/api/v1/items/DRAFT-1").status_code == 404
+
+
+def test_a_query_in_everyday_words_ranks_the_item_first_with_a_score(client, catalog):
+    body = client.get("/api/v1/items", {"q": "房子登记有异议"}).json()
+    assert body["items"][0]["code"] == "BDC-001"
+    assert body["items"][0]["score"] > 0
+    assert all("score" in row for row in body["items"])
+
+
+def test_a_query_respects_the_filters(client, catalog):
+    body = client.get("/api/v1/items", {"q": "登记", "department": "MZ"}).json()
+    assert body["items"] and {row["code"][:2] for row in body["items"]} == {"MZ"}
+
+
+def test_search_results_page_with_the_cursor_without_repeats(client, catalog):
+    first = client.get("/api/v1/items", {"q": "登记", "limit": 1}).json()
+    assert len(first["items"]) == 1 and first["next"]
+    second = client.get("/api/v1/items", {"q": "登记", "limit": 1, "cursor": first["next"]}).json()
+    assert second["items"][0]["code"] != first["items"][0]["code"]
