@@ -9,12 +9,27 @@ bob    — window generalist of the second district (Hetang)
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.hashers import Argon2PasswordHasher
 
 from onedoor.districts import services
 from onedoor.districts.auth import token_create
 from onedoor.districts.models import Role
 
 PASSWORD = "correct horse battery staple"
+FAST_HASHERS = ["onedoor.conftest.QuickArgon2Hasher"]
+
+
+class QuickArgon2Hasher(Argon2PasswordHasher):
+    """Argon2id with test-sized costs: the same algorithm and format, a hundredth of the work."""
+
+    time_cost = 1
+    memory_cost = 1024
+    parallelism = 1
+
+
+@pytest.fixture(autouse=True)
+def _quick_password_hashing(settings):
+    settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
 def _district(code, name):

@@ -96,9 +96,15 @@ def build_chancheng(*, rng: random.Random, communities: int, departments: list[d
         )
         services.windows_open(centre=community, count=GENERALIST_WINDOWS["community"])
         org.communities.append(community)
-    for spec in departments:
+    _departments(org, departments)
+    return org
+
+
+def _departments(org: DemoOrg, specs: list[dict]) -> None:
+    """Each department with its one back-end system (后台专业系统)."""
+    for spec in specs:
         dept = services.department_create(
-            district=district,
+            district=org.district,
             code=spec["code"],
             name=spec["name"],
             short_name=spec.get("short_name", ""),
@@ -111,7 +117,6 @@ def build_chancheng(*, rng: random.Random, communities: int, departments: list[d
             description=spec["system"].get("description", ""),
         )
         org.departments[dept.code] = dept
-    return org
 
 
 def _community_names(rng: random.Random, count: int) -> list[str]:
@@ -232,12 +237,7 @@ def build_hetang(*, departments: list[dict]) -> DemoOrg:
     )
     services.windows_open(centre=hall, count=6)
     org = DemoOrg(district=district, centre=hall)
-    for spec in departments:
-        dept = services.department_create(district=district, code=spec["code"], name=spec["name"])
-        services.backend_system_register(
-            department=dept, code=spec["system"]["code"], name=spec["system"]["name"]
-        )
-        org.departments[dept.code] = dept
+    _departments(org, departments)
     services.staff_create(
         district=district,
         username="hetang-desk",
