@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from onedoor.core.admin import DistrictScopedAdmin
+from onedoor.core.audit import audit
 from onedoor.districts.models import (
     BackendSystem,
     Centre,
@@ -116,3 +117,50 @@ class CalendarOverrideAdmin(DistrictScopedAdmin):
                 return day
 
         return OnePerDayForm
+
+
+from django.contrib import messages  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from onedoor.districts.auth import token_create  # noqa: E402
+from onedoor.districts.models import ApiToken  # noqa: E402
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(DistrictScopedAdmin):
+    """Personal API tokens. The secret is shown once, in a message, when the token is created; only its
+    SHA-256 is stored. Revoking sets revoked_at; tokens are never edited."""
+
+    list_display = ("prefix", "staff", "name", "created_at", "last_used_at", "expires_at", "revoked_at")
+    fields = ("staff", "name", "expires_at")
+    actions = ["revoke"]
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None and super().has_change_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            return
+        if not request.user.is_superuser and obj.staff.district_id != request.user.district_id:
+            raise PermissionError("cross-district token")
+        token, secret = token_create(staff=obj.staff, name=obj.name, actor=request.user)
+        if obj.expires_at:
+            ApiToken.objects.filter(pk=token.pk).update(expires_at=obj.expires_at)
+        obj.pk = token.pk
+        messages.warning(
+            request, _("Copy the new token now; it will not be shown again: %(secret)s") % {"secret": secret}
+        )
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "staff" and not request.user.is_superuser:
+            field.queryset = field.queryset.filter(district_id=request.user.district_id)
+        return field
+
+    @admin.action(description=_("Revoke the selected tokens"))
+    def revoke(self, request, queryset):
+        active = list(queryset.filter(revoked_at__isnull=True).select_related("district"))
+        ApiToken.objects.filter(pk__in=[t.pk for t in active]).update(revoked_at=timezone.now())
+        for token in active:
+            audit(district=token.district, actor=request.user, action="token.revoked", obj=token)
+        self.message_user(request, _("%(count)d tokens revoked.") % {"count": len(active)})

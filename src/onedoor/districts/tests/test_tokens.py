@@ -37,3 +37,35 @@ def test_each_district_sees_only_its_own_centres(client, alice, bob, bearer):
     theirs = client.get("/api/v1/org/centres", **bearer(bob)).json()
     assert {c["code"] for c in mine} == {"440604-C"}
     assert {c["code"] for c in theirs} == {"440699-C"}
+
+
+def test_a_district_admin_creates_a_token_in_the_admin_and_sees_it_once(client, adam, alice):
+    client.force_login(adam)
+    response = client.post(
+        "/admin/districts/apitoken/add/", {"staff": alice.pk, "name": "desk script"}, follow=True
+    )
+    assert response.status_code == 200
+    shown = [str(m) for m in response.context["messages"]]
+    secret = next(word for m in shown for word in m.split() if word.startswith("od_"))
+    api = client.get("/api/v1/org/district", HTTP_AUTHORIZATION=f"Bearer {secret}")
+    assert api.status_code == 200
+    listing = client.get("/admin/districts/apitoken/").content.decode()
+    assert secret not in listing
+
+
+def test_a_district_admin_cannot_make_a_token_for_another_districts_staff(client, adam, bob):
+    client.force_login(adam)
+    response = client.post("/admin/districts/apitoken/add/", {"staff": bob.pk, "name": "x"})
+    assert response.status_code == 200  # the form refuses: bob is not a choice
+    assert not ApiToken.objects.filter(staff=bob).exists()
+
+
+def test_revoking_in_the_admin_closes_the_api(client, adam, alice, bearer):
+    headers = bearer(alice)
+    client.force_login(adam)
+    token = ApiToken.objects.get(staff=alice)
+    client.post(
+        "/admin/districts/apitoken/", {"action": "revoke", "_selected_action": [token.pk]}, follow=True
+    )
+    client.logout()
+    assert client.get("/api/v1/org/district", **headers).status_code == 401
