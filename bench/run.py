@@ -116,7 +116,7 @@ def run_wrk(port, paths, token, seconds, connections) -> dict:
             "wrk",
             "-t2",
             f"-c{connections}",
-            f"-d{seconds}s",
+            f"-d{max(1, round(seconds))}s",
             "-s",
             str(ROOT / "bench" / "paths.lua"),
             f"http://127.0.0.1:{port}",

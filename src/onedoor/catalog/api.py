@@ -209,7 +209,7 @@ def _search(district, q: str, filters: dict, state: dict, limit: int) -> dict:
         raise DomainError("bad_cursor", _("This cursor is not valid; start again from the first page."))
     hits = search(district, q, limit=offset + limit + 1, **filters)
     page = hits[offset : offset + limit]
-    versions = selectors.published_versions(district).in_bulk([h.version_id for h in page])
+    versions = selectors.published_by_ids(district, [h.version_id for h in page])
     rows = [
         {**_row(versions[h.version_id]), "score": float(h.score)} for h in page if h.version_id in versions
     ]

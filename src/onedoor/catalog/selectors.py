@@ -24,6 +24,37 @@ def published_versions(district) -> QuerySet[ItemVersion]:
     ).select_related("item", "item__department")
 
 
+LIST_FIELDS = (
+    "name",
+    "kind",
+    "depth",
+    "promised_limit",
+    "legal_limit",
+    "status",
+    "themes",
+    "item__code",
+    "item__subject",
+    "item__district_id",
+    "item__current_id",
+    "item__department__code",
+    "item__department__name",
+)
+
+
+def published_by_ids(district, version_ids) -> dict[int, ItemVersion]:
+    """Published current versions among `version_ids` (search hits), with the fields a list row shows.
+
+    Driven by the primary keys alone so the plan never scans the district's items (SQLite without
+    statistics otherwise walks every item of the district); district and currency are checked per row."""
+    rows = (
+        ItemVersion.objects.filter(pk__in=list(version_ids), status=VersionStatus.PUBLISHED)
+        .select_related("item", "item__department")
+        .only(*LIST_FIELDS)
+        .order_by()
+    )
+    return {v.pk: v for v in rows if v.item.district_id == district.pk and v.item.current_id == v.pk}
+
+
 def with_content(queryset: QuerySet[ItemVersion]) -> QuerySet[ItemVersion]:
     """Prefetch materials and stages in their order (two queries for any number of versions)."""
     return queryset.prefetch_related(
