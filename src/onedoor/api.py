@@ -1,6 +1,8 @@
 """The JSON API under /api/v1: one NinjaAPI, a router per domain app."""
 
+from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
 
 from onedoor.catalog.api import router as catalog_router
 from onedoor.core.errors import DomainError
@@ -19,6 +21,14 @@ api = NinjaAPI(
 def domain_error(request, exc: DomainError):
     body = {"code": exc.code, "message": str(exc.message), "details": exc.details}
     return api.create_response(request, body, status=exc.status)
+
+
+@api.exception_handler(AuthenticationError)
+def authentication_error(request, exc: AuthenticationError):
+    """A missing, revoked or expired token: the same {code, message, details} body, in the caller's language."""
+    message = _("This needs a valid API token: send the header Authorization: Bearer <token>.")
+    body = {"code": "not_authenticated", "message": str(message), "details": {}}
+    return api.create_response(request, body, status=401)
 
 
 @api.get("/health", tags=["health"], auth=None)

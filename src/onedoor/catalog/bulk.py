@@ -102,10 +102,11 @@ def items_create_published(*, district: District, items: list[dict], actor) -> l
         full.append(merged)
     problems = _check(district, full)
     if problems:
+        intro = _("The items were not created:")
         listing = "; ".join(f"{p.field}: {p.message}" for p in problems[:50])
         raise DomainError(
             "items_refused",
-            f"{_('The items were not created:')} {listing}",
+            f"{intro} {listing}",
             problems=[{"code": p.code, "field": p.field, "message": p.message} for p in problems],
         )
     departments = {d.code: d for d in Department.objects.filter(district=district)}

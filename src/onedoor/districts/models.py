@@ -230,7 +230,8 @@ class CalendarOverride(TenantModel):
         ordering = ["date"]
 
     def __str__(self) -> str:
-        return f"{self.date} {'workday' if self.is_workday else 'holiday'}"
+        kind = _("working day") if self.is_workday else _("rest day")
+        return f"{self.date} {kind}"
 
 
 class ApiToken(TenantModel):

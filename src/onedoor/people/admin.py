@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from onedoor.core.admin import ReadOnlyDistrictAdmin
 from onedoor.people import idnumbers
 from onedoor.people.masking import mask_name, mask_number, mask_phone
-from onedoor.people.models import DataAccess, Enterprise, Person, VerifiedRecord
+from onedoor.people.models import ACCESS_CHANNELS, DataAccess, Enterprise, Person, VerifiedRecord
 from onedoor.people.record_types import record_type_label
 
 
@@ -28,6 +28,10 @@ def _holder(obj) -> str:
 class NumberSearchMixin:
     """Admin search by an exact number, normalised first (lowercase x, spaces), or by name prefix."""
 
+    @admin.display(description=_("registered at"), ordering="created_at")
+    def registered_at(self, obj):
+        return obj.created_at
+
     def get_search_results(self, request, queryset, search_term):
         term = idnumbers.normalise(search_term)
         if len(term) == 18:
@@ -37,7 +41,7 @@ class NumberSearchMixin:
 
 @admin.register(Person)
 class PersonAdmin(NumberSearchMixin, ReadOnlyDistrictAdmin):
-    list_display = ("masked_number", "masked_name", "sex", "birth_year", "identity_level", "created_at")
+    list_display = ("masked_number", "masked_name", "sex", "birth_year", "identity_level", "registered_at")
     fields = readonly_fields = (
         "masked_number",
         "masked_name",
@@ -46,7 +50,7 @@ class PersonAdmin(NumberSearchMixin, ReadOnlyDistrictAdmin):
         "region_code",
         "masked_phone",
         "identity_level",
-        "created_at",
+        "registered_at",
     )
     list_filter = ("identity_level", "sex")
     search_fields = ("=id_number", "^name")
@@ -71,14 +75,14 @@ class PersonAdmin(NumberSearchMixin, ReadOnlyDistrictAdmin):
 
 @admin.register(Enterprise)
 class EnterpriseAdmin(NumberSearchMixin, ReadOnlyDistrictAdmin):
-    list_display = ("masked_uscc", "name", "industry", "created_at")
+    list_display = ("masked_uscc", "name", "industry", "registered_at")
     fields = readonly_fields = (
         "masked_uscc",
         "name",
         "masked_representative",
         "masked_phone",
         "industry",
-        "created_at",
+        "registered_at",
     )
     search_fields = ("=uscc", "^name")
     show_full_result_count = False
@@ -135,8 +139,17 @@ class VerifiedRecordAdmin(ReadOnlyDistrictAdmin):
 
 @admin.register(DataAccess)
 class DataAccessAdmin(ReadOnlyDistrictAdmin):
-    list_display = ("at", "kind", "staff", "department", "holder", "purpose", "channel")
-    fields = readonly_fields = ("at", "kind", "staff", "department", "holder", "record", "purpose", "channel")
+    list_display = ("at", "kind", "staff", "department", "holder", "purpose", "channel_label")
+    fields = readonly_fields = (
+        "at",
+        "kind",
+        "staff",
+        "department",
+        "holder",
+        "record_label",
+        "purpose",
+        "channel_label",
+    )
     list_filter = ("kind", "channel")
     list_select_related = ("staff", "department", "person", "enterprise")
     search_fields = ("purpose", "staff__username")
@@ -146,3 +159,11 @@ class DataAccessAdmin(ReadOnlyDistrictAdmin):
     @admin.display(description=_("whose data"))
     def holder(self, obj):
         return _holder(obj)
+
+    @admin.display(description=_("verified record"))
+    def record_label(self, obj):
+        return record_type_label(obj.record.record_type) if obj.record_id else "—"
+
+    @admin.display(description=_("channel"), ordering="channel")
+    def channel_label(self, obj):
+        return ACCESS_CHANNELS.get(obj.channel, obj.channel)

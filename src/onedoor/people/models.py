@@ -146,6 +146,10 @@ class AccessKind(models.TextChoices):
     USE = "use", _("use of a verified record")
 
 
+# Where a data access came from (DataAccess.channel), as people and staff read it.
+ACCESS_CHANNELS = {"page": _("staff desk"), "api": _("API"), "service": _("department system")}
+
+
 class DataAccess(TenantModel):
     """Each full view of personal data by staff and each use of a record by a department. The person can see
     who used what and why."""

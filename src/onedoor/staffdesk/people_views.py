@@ -21,11 +21,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from onedoor.core.errors import DomainError, Forbidden, NotFound
 from onedoor.people import idnumbers, selectors, services
 from onedoor.people.masking import mask_name, mask_number, mask_phone
-from onedoor.people.models import Enterprise, Person
+from onedoor.people.models import ACCESS_CHANNELS, Enterprise, Person
 from onedoor.people.record_types import record_type_label
 
 SEARCH_LIMIT = 20
-CHANNELS = {"page": _("staff desk"), "api": _("API"), "service": _("department system")}
 PURPOSE_SUGGESTIONS = [
     _("Handling an application at the window"),
     _("Checking the applicant's identity for a case"),
@@ -189,7 +188,7 @@ def _enterprise_card(request, enterprise: Enterprise, purpose_form: PurposeForm,
         "holder": enterprise,
         "summary": [
             (_("Unified social credit code"), mask_number(enterprise.uscc)),
-            (_("Name"), enterprise.name),
+            (_("Enterprise name"), enterprise.name),
             (_("Legal representative"), mask_name(enterprise.legal_representative) or "—"),
             (_("Industry"), enterprise.industry or "—"),
         ],
@@ -257,7 +256,7 @@ def enterprise_full(request, pk: int):
     )
     details = [
         (_("Unified social credit code"), enterprise.uscc),
-        (_("Name"), enterprise.name),
+        (_("Enterprise name"), enterprise.name),
         (_("Legal representative"), enterprise.legal_representative or "—"),
         (_("Representative's ID number"), enterprise.representative_id_number or "—"),
         (_("Phone"), enterprise.phone or "—"),
@@ -276,7 +275,7 @@ def _access_rows(accesses) -> list[dict]:
             "department": a.department.name if a.department_id else "",
             "record_type": record_type_label(a.record.record_type) if a.record_id else None,
             "purpose": a.purpose,
-            "channel": CHANNELS.get(a.channel, a.channel),
+            "channel": ACCESS_CHANNELS.get(a.channel, a.channel),
         }
         for a in accesses
     ]

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from onedoor.districts import selectors
+from onedoor.districts.models import Role
 
 
 class LockoutAwareLoginForm(AuthenticationForm):
@@ -42,7 +43,9 @@ class StaffLogoutView(auth_views.LogoutView):
 @login_required
 def home(request):
     district = request.user.district
-    context = {"district": district, "roles": sorted(request.user.role_set()) if district else []}
+    labels = dict(Role.choices)
+    roles = [labels.get(r, r) for r in sorted(request.user.role_set())] if district else []
+    context = {"district": district, "roles": roles}
     if district is not None:
         context["centres"] = selectors.centres_of(district).count()
         context["departments"] = selectors.departments_of(district).count()
