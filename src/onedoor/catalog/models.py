@@ -83,7 +83,9 @@ class ItemVersion(models.Model):
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="versions", verbose_name=_("item"))
     number = models.PositiveIntegerField(_("version"))
-    status = models.CharField(_("status"), max_length=10, choices=VersionStatus.choices, default=VersionStatus.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=10, choices=VersionStatus.choices, default=VersionStatus.DRAFT
+    )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
@@ -175,7 +177,9 @@ class Material(models.Model):
     code = models.CharField(_("code"), max_length=20)
     name = models.CharField(_("name"), max_length=200)
     necessity = models.CharField(_("necessity"), max_length=10, choices=Necessity.choices)
-    form = models.CharField(_("form"), max_length=12, choices=MaterialForm.choices, default=MaterialForm.ORIGINAL)
+    form = models.CharField(
+        _("form"), max_length=12, choices=MaterialForm.choices, default=MaterialForm.ORIGINAL
+    )
     copies = models.PositiveSmallIntegerField(_("paper copies"), default=1)
     source = models.CharField(_("source"), max_length=12, choices=MaterialSource.choices, default="applicant")
     record_type = models.CharField(_("settled record type"), max_length=40, blank=True)

@@ -13,7 +13,9 @@ COMMITTED = Path(__file__).resolve().parents[4] / "docs" / "openapi.json"
 def test_the_committed_openapi_schema_matches_the_api():
     live = json.loads(json.dumps(api.get_openapi_schema(), default=str))
     committed = json.loads(COMMITTED.read_text(encoding="utf-8"))
-    assert live == committed, "the API changed: regenerate docs/openapi.json (command in this file's docstring)"
+    assert live == committed, (
+        "the API changed: regenerate docs/openapi.json (command in this file's docstring)"
+    )
 
 
 def test_the_schema_is_served_and_names_the_documented_endpoints(client):
