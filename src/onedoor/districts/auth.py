@@ -82,11 +82,13 @@ def token_create(*, staff: Staff, name: str = "", actor: Staff | None = None) ->
 
 
 def token_authenticate(secret: str) -> Staff | None:
-    token = (
+    # The digest is unique: no ORDER BY (every API call pays for this query, so keep it lean).
+    found = list(
         ApiToken.objects.select_related("staff", "staff__district")
         .filter(digest=_digest(secret), revoked_at__isnull=True)
-        .first()
+        .order_by()[:1]
     )
+    token = found[0] if found else None
     if token is None or not token.staff.is_active:
         return None
     now = timezone.now()
