@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "onedoor.districts",
     "onedoor.catalog",
     "onedoor.people",
+    "onedoor.cases",
     "onedoor.demo",
     "onedoor.portal",
     "onedoor.staffdesk",

@@ -1,0 +1,212 @@
+"""Cases (办件): one application for one item by one applicant, taken at any window or channel, carried
+through the item's process to an outcome. Materials received, waived (on which settled record) or to be
+supplied later; stage results with criterion by criterion findings; clock stops; the append-only trail;
+idempotency keys; the per-district daily number counter."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from onedoor.core.models import TenantModel
+
+
+class Mode(models.TextChoices):
+    NORMAL = "normal", _("normal")
+    TRUST_FIRST = "trust_first", _("trust first (告知承诺)")
+    WITH_GAPS = "with_gaps", _("accept with gaps (容缺受理)")
+
+
+class Channel(models.TextChoices):
+    WINDOW = "window", _("window")
+    ONLINE = "online", _("online hall")
+    MOBILE = "mobile", _("mobile")
+    KIOSK = "kiosk", _("self-service kiosk")
+    API = "api", _("API")
+
+
+class Status(models.TextChoices):
+    UNDERTAKE = "undertake", _("undertaking (承办)")
+    REVIEW = "review", _("review (审核)")
+    APPROVE = "approve", _("approval (批准)")
+    COMPLETE = "complete", _("completion (办结)")
+    DELIVER = "deliver", _("delivery (送达)")
+    OTHER = "other", _("special stage")
+    CORRECTION = "correction", _("waiting for correction (补正)")
+    SUSPENDED = "suspended", _("suspended (特别程序)")
+    COMPLETED = "completed", _("completed (办结)")
+    REJECTED = "rejected", _("rejected (不予办理)")
+    WITHDRAWN = "withdrawn", _("withdrawn (撤回)")
+    REVOKED = "revoked", _("revoked (撤销)")
+    STOPPED = "stopped", _("stopped (终止)")
+
+
+class Case(TenantModel):
+    number = models.CharField(_("case number"), max_length=32)
+    item = models.ForeignKey("catalog.Item", on_delete=models.PROTECT, related_name="cases")
+    version = models.ForeignKey("catalog.ItemVersion", on_delete=models.PROTECT, related_name="cases")
+    department = models.ForeignKey("districts.Department", on_delete=models.PROTECT, related_name="cases")
+    person = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="cases"
+    )
+    enterprise = models.ForeignKey(
+        "people.Enterprise", null=True, blank=True, on_delete=models.PROTECT, related_name="cases"
+    )
+    applicant_number = models.CharField(_("applicant number"), max_length=18)
+    applicant_name = models.CharField(_("applicant name"), max_length=200)
+    mode = models.CharField(_("mode"), max_length=12, choices=Mode.choices, default=Mode.NORMAL)
+    instant = models.BooleanField(_("instant"), default=False)
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices, default=Channel.WINDOW)
+    centre = models.ForeignKey("districts.Centre", on_delete=models.PROTECT, related_name="cases")
+    window = models.ForeignKey("districts.Window", null=True, blank=True, on_delete=models.PROTECT)
+    accepted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    accepted_at = models.DateTimeField(_("accepted at"), db_index=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices)
+    resume_to = models.CharField(_("stage to resume"), max_length=12, blank=True)
+    stages = models.JSONField(_("process stages"), default=list)  # [[code, share], …] frozen at acceptance
+    promised_days = models.PositiveIntegerField(_("promised working days"), default=0)
+    legal_days = models.PositiveIntegerField(_("legal working days"), default=0)
+    extension_days = models.PositiveIntegerField(_("extension (working days)"), default=0)
+    deadline = models.DateTimeField(_("deadline"), null=True, blank=True, db_index=True)
+    stage_deadline = models.DateTimeField(_("stage deadline"), null=True, blank=True)
+    clock_stopped_at = models.DateTimeField(_("clock stopped at"), null=True, blank=True)
+    gaps_deadline = models.DateTimeField(_("deadline for later materials"), null=True, blank=True)
+    post_review_deadline = models.DateTimeField(_("post-review deadline"), null=True, blank=True)
+    post_review_done_at = models.DateTimeField(_("post-review done at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    outcome_reason = models.TextField(_("reason for the outcome"), blank=True)
+    outcome_basis = models.TextField(_("legal basis of the outcome"), blank=True)
+    commitment_signed_at = models.DateTimeField(_("commitment signed at"), null=True, blank=True)
+    commitment_text = models.TextField(_("commitment text"), blank=True)
+    revision = models.PositiveIntegerField(default=0)  # optimistic lock: each action bumps it
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        constraints = [
+            models.UniqueConstraint(fields=["district", "number"], name="case_number_per_district")
+        ]
+        indexes = [
+            models.Index(fields=["district", "department", "status"]),
+            models.Index(fields=["district", "-accepted_at"]),
+            models.Index(fields=["district", "applicant_number"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class CaseCounter(TenantModel):
+    """The last sequence number given out per district and day (case numbers are sequential per day)."""
+
+    day = models.DateField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["district", "day"], name="one_counter_per_day")]
+
+
+class MaterialStatus(models.TextChoices):
+    RECEIVED = "received", _("received")
+    WAIVED = "waived", _("waived: on file")
+    LATER = "later", _("to be supplied later")
+    SUPPLIED = "supplied", _("supplied later")
+    NOT_PROVIDED = "not_provided", _("not provided (optional)")
+
+
+class CaseMaterial(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="materials")
+    code = models.CharField(_("material code"), max_length=20)
+    name = models.CharField(_("name"), max_length=200)
+    status = models.CharField(_("status"), max_length=14, choices=MaterialStatus.choices)
+    record = models.ForeignKey(
+        "people.VerifiedRecord", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    waived_reason = models.CharField(_("why it was waived"), max_length=200, blank=True)
+    criteria = models.JSONField(_("criteria checked at the window"), default=dict)
+    checked_original = models.BooleanField(_("checked against the original"), default=False)
+    supplied_at = models.DateTimeField(_("supplied at"), null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "code"], name="one_line_per_material")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.status})"
+
+
+class StageResult(models.Model):
+    """What an officer found at a stage: opinion and each criterion met / not met."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="stage_results")
+    stage = models.CharField(_("stage"), max_length=12)
+    officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(_("role"), max_length=30)
+    at = models.DateTimeField(_("at"))
+    opinion = models.TextField(_("opinion"), blank=True)
+    criteria = models.JSONField(_("criteria"), default=dict)  # {criterion id: true/false}
+    decision = models.CharField(_("decision"), max_length=12)  # pass / approve / reject
+    deviation_reason = models.TextField(_("reason for deviating from the criteria"), blank=True)
+    second_approver = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.stage}: {self.decision}"
+
+
+class ClockStop(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="clock_stops")
+    kind = models.CharField(_("kind"), max_length=12)  # correction / suspension
+    reason = models.TextField(_("reason"))
+    started_at = models.DateTimeField(_("started at"))
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+    missing = models.JSONField(_("what is missing"), default=list)
+
+    class Meta:
+        ordering = ["started_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} from {self.started_at:%Y-%m-%d}"
+
+
+class TrailEntry(TenantModel):
+    """One node of the case's trail (节点留痕). Append-only: database triggers refuse UPDATE and DELETE.
+    Each entry carries the SHA-256 of its payload and of the previous entry, so an edit shows."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="trail")
+    seq = models.PositiveIntegerField()
+    at = models.DateTimeField()
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    actor_label = models.CharField(max_length=150)
+    role = models.CharField(max_length=30)
+    centre = models.ForeignKey("districts.Centre", null=True, on_delete=models.PROTECT, related_name="+")
+    window = models.ForeignKey("districts.Window", null=True, on_delete=models.PROTECT, related_name="+")
+    action = models.CharField(max_length=30)
+    from_status = models.CharField(max_length=12, blank=True)
+    to_status = models.CharField(max_length=12)
+    reason = models.TextField(blank=True)
+    payload = models.JSONField(default=dict)
+    payload_hash = models.CharField(max_length=64)
+    prev_hash = models.CharField(max_length=64)
+    entry_hash = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "seq"], name="trail_seq_per_case")]
+        ordering = ["case", "seq"]
+
+
+class IdempotencyKey(TenantModel):
+    """A client's Idempotency-Key for a write: the same key returns the same result, never a second case."""
+
+    staff = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=100)
+    request_hash = models.CharField(max_length=64)
+    case = models.ForeignKey(Case, null=True, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["staff", "key"], name="one_use_per_key")]
