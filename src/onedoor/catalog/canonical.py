@@ -90,6 +90,7 @@ ITEM_FIELDS: dict[str, Field] = {
     "complaint_phone": Field("str", max_length=40),
     "result_name": Field("str", max_length=120),
     "result_type": Field("str", max_length=40),
+    "result_record_type": Field("str", max_length=40),
     "keywords": Field("str"),
     "themes": Field("list", ()),
     "life_events": Field("list", ()),

@@ -126,6 +126,9 @@ class ItemVersion(models.Model):
     # result
     result_name = models.CharField(_("result name"), max_length=120, blank=True)
     result_type = models.CharField(_("result type"), max_length=40, blank=True)
+    # The verified-record type the result settles for its holder (e.g. "marriage" for 结婚证): a later case
+    # of any department whose material has this record type waives it.
+    result_record_type = models.CharField(_("settled record type of the result"), max_length=40, blank=True)
     # how citizens find it
     keywords = models.TextField(_("keywords and synonyms"), blank=True, help_text=_("comma separated"))
     themes = models.JSONField(_("themes"), default=list, blank=True)

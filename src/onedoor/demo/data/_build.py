@@ -34,6 +34,24 @@ DEPARTMENT_NUMBER = {
 # Result types of the national implementation list (办理结果类型), from the short form used in the modules.
 RESULT_TYPES = {"证照": "出证办结", "批文": "出文办结", "证明": "出文办结", "其他": "其他"}
 
+# The verified-record type a result settles for its holder (数据沉淀), by result name; later cases whose
+# materials carry the same record type waive them.
+RESULT_RECORDS = {
+    "结婚证": "marriage",
+    "离婚证": "marriage",
+    "营业执照": "business_licence",
+    "不动产权证书": "property_certificate",
+    "中华人民共和国残疾人证": "disability_certificate",
+    "广东省居住证": "residence_permit",
+    "社会保障卡": "social_security_card",
+    "中华人民共和国居民身份证": "id_card",
+    "居民户口簿": "household_register",
+    "新立居民户口簿": "household_register",
+    "户口簿新生儿户口页": "household_register",
+    "出生医学证明": "birth_certificate",
+    "中华人民共和国机动车驾驶证": "driving_licence",
+}
+
 WORKING_HOURS = "周一至周五 9:00-12:00、13:30-17:30（法定节假日除外）"
 WORKING_HOURS_SAT = "周一至周六 9:00-12:00、13:30-17:30（法定节假日除外，周六仅办理个人业务）"
 
@@ -277,6 +295,7 @@ class Catalog:
             "complaint_phone": self.place.complaint_phone,
             "result_name": result_name,
             "result_type": result_type,
+            "result_record_type": RESULT_RECORDS.get(result_name, ""),
             "keywords": keywords,
             "themes": list(themes),
             "life_events": list(events),
