@@ -5,6 +5,8 @@ idempotency keys; the per-district daily number counter."""
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -210,3 +212,34 @@ class IdempotencyKey(TenantModel):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["staff", "key"], name="one_use_per_key")]
+
+
+class Certificate(TenantModel):
+    """An electronic result (电子证照/批文) of a case: a signed JSON payload (Ed25519, the district's key),
+    rendered as a PDF with a QR code to its public verification page."""
+
+    public_id = models.UUIDField(_("certificate id"), default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="certificates")
+    person = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    enterprise = models.ForeignKey(
+        "people.Enterprise", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=120)
+    payload = models.JSONField(_("signed payload"))
+    key_id = models.CharField(_("key id"), max_length=32)
+    signature = models.CharField(_("signature"), max_length=200)
+    issued_at = models.DateTimeField(_("issued at"))
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revoked_reason = models.TextField(_("reason for revocation"), blank=True)
+    record = models.ForeignKey(
+        "people.VerifiedRecord", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+
+    def __str__(self) -> str:
+        return f"{self.title} {self.public_id}"

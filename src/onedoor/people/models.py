@@ -176,3 +176,40 @@ class DataAccess(TenantModel):
         verbose_name = _("data access")
         verbose_name_plural = _("data accesses")
         ordering = ["-at"]
+
+
+class CreditKind(models.TextChoices):
+    GOOD = "good", _("good")
+    BAD = "bad", _("bad")
+
+
+class CreditRecord(TenantModel):
+    """A credit event of a person or enterprise (信用记录): a failed post-review, a revocation, a false
+    commitment, a missed gap deadline (bad), or a kept commitment (good). Appended, never edited; an appeal
+    or repair is a new record."""
+
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE, related_name="credit")
+    enterprise = models.ForeignKey(
+        Enterprise, null=True, blank=True, on_delete=models.CASCADE, related_name="credit"
+    )
+    kind = models.CharField(_("kind"), max_length=4, choices=CreditKind.choices)
+    reason_code = models.CharField(_("reason code"), max_length=40)
+    reason = models.TextField(_("reason"))
+    source_ref = models.CharField(_("source"), max_length=120, blank=True)
+    false_promise = models.BooleanField(_("a false commitment"), default=False)
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        verbose_name=_("recorded by"),
+    )
+
+    class Meta:
+        verbose_name = _("credit record")
+        verbose_name_plural = _("credit records")
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.reason_code}"
