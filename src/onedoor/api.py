@@ -7,6 +7,7 @@ from ninja.errors import AuthenticationError
 from onedoor.catalog.api import router as catalog_router
 from onedoor.core.errors import DomainError
 from onedoor.districts.api import router as districts_router
+from onedoor.districts.keys_api import router as keys_router
 from onedoor.people.api import identity_router, people_router
 
 api = NinjaAPI(
@@ -41,3 +42,4 @@ api.add_router("/items", catalog_router)
 api.add_router("/identity", identity_router)
 api.add_router("/people", people_router)
 api.add_router("/org", districts_router)
+api.add_router("/keys", keys_router)

@@ -3,6 +3,8 @@
 Environment:
   DATABASE_URL            default sqlite:///<repo>/var/onedoor.sqlite3 ; postgres://… for production
   ONEDOOR_SECRET_KEY      or ONEDOOR_SECRET_KEY_FILE; otherwise a key generated once under var/
+  ONEDOOR_KEY_ENCRYPTION_KEY  or …_FILE: Fernet key(s) encrypting the districts' signing keys at rest,
+                          comma-separated, newest first (older ones still decrypt); otherwise var/kek
   ONEDOOR_DEBUG           "1" only for the demo
   ONEDOOR_ALLOWED_HOSTS   comma-separated, default 127.0.0.1,localhost
   ONEDOOR_DEFAULT_DISTRICT  region code of the district public pages show by default (440604)
@@ -10,6 +12,7 @@ Environment:
 
 from __future__ import annotations
 
+import base64
 import os
 import secrets
 from pathlib import Path
@@ -52,6 +55,33 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+
+
+def _key_encryption_keys() -> list[str]:
+    """Fernet keys (urlsafe base64 of 32 bytes) for the private signing keys stored in the database. The first
+    encrypts; all decrypt, so a key can be rotated by prepending a new one."""
+    value = env("ONEDOOR_KEY_ENCRYPTION_KEY")
+    if not value:
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path = VAR_DIR / "kek"
+        if not path.exists():
+            # Written whole under a temporary name, then linked into place: two processes starting at once
+            # never see a half-written file, and the first link wins (the loser's key was never used).
+            tmp = VAR_DIR / f".kek-{os.getpid()}-{secrets.token_hex(4)}"
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode("ascii"))
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                pass
+            finally:
+                tmp.unlink()
+        value = path.read_text(encoding="utf-8")
+    return [k.strip() for k in value.split(",") if k.strip()]
+
+
+KEY_ENCRYPTION_KEYS = _key_encryption_keys()
 DEBUG = env_bool("ONEDOOR_DEBUG")
 ALLOWED_HOSTS = [
     h.strip() for h in (env("ONEDOOR_ALLOWED_HOSTS") or "127.0.0.1,localhost").split(",") if h.strip()

@@ -254,3 +254,32 @@ class ApiToken(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.staff})"
+
+
+class SigningKey(TenantModel):
+    """A district's Ed25519 key for signing electronic certificates (电子证照签名密钥). The public half is
+    published at /api/v1/keys/<district code>; the private half is stored encrypted with the key-encryption
+    key (settings.KEY_ENCRYPTION_KEYS). One key is active per district; retired keys stay to verify what
+    they signed."""
+
+    key_id = models.CharField(_("key id"), max_length=16)
+    public_key = models.CharField(_("public key"), max_length=64)
+    private_key_encrypted = models.TextField(_("encrypted private key"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    retired_at = models.DateTimeField(_("retired at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("signing key")
+        verbose_name_plural = _("signing keys")
+        constraints = [
+            models.UniqueConstraint(fields=["district", "key_id"], name="signing_key_id_per_district"),
+            models.UniqueConstraint(
+                fields=["district"],
+                condition=models.Q(retired_at__isnull=True),
+                name="one_active_signing_key_per_district",
+            ),
+        ]
+        ordering = ["district", "created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.key_id} ({self.district})"
