@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from onedoor.catalog.api import router as catalog_router
 from onedoor.core.errors import DomainError
@@ -30,6 +30,29 @@ def authentication_error(request, exc: AuthenticationError):
     message = _("This needs a valid API token: send the header Authorization: Bearer <token>.")
     body = {"code": "not_authenticated", "message": str(message), "details": {}}
     return api.create_response(request, body, status=401)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc: ValidationError):
+    """Input that does not fit the operation's schema (a missing field, a number out of range): 422 with the
+    same {code, message, details} body as every other error; details.errors locates each problem."""
+    message = _("Some of the input is missing or not valid: details.errors says where.")
+    body = {"code": "invalid_input", "message": str(message), "details": {"errors": exc.errors}}
+    return api.create_response(request, body, status=422)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc: HttpError):
+    """A body that cannot be read as JSON (ninja raises HttpError 400): the same error body, localized."""
+    if exc.status_code == 400:
+        code, message = "unreadable_request", _("The request could not be read: send a valid JSON body.")
+    else:
+        code, message = (
+            "http_error",
+            _("The request was refused (HTTP %(status)d).") % {"status": exc.status_code},
+        )
+    body = {"code": code, "message": str(message), "details": {"reason": str(exc)}}
+    return api.create_response(request, body, status=exc.status_code)
 
 
 @api.get("/health", tags=["health"], auth=None)

@@ -15,19 +15,15 @@ from typing import Literal
 
 from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Schema
+from pydantic import Field
 
 from onedoor.catalog import selectors
 from onedoor.catalog.search import search
+from onedoor.core.api_schemas import errors
 from onedoor.core.errors import DomainError
 from onedoor.districts.selectors import district_by_code
 
 router = Router(tags=["catalog"])
-
-
-class ErrorOut(Schema):
-    code: str
-    message: str
-    details: dict
 
 
 class ItemRow(Schema):
@@ -119,16 +115,19 @@ class ItemDetail(ItemRow):
     stages: list[StageOut]
 
 
+MAX_LIMIT = 200
+
+
 class ItemFilters(Schema):
     district: str | None = None
     q: str | None = None
     subject: Literal["person", "enterprise"] | None = None
     department: str | None = None
     instant: bool | None = None
-    depth: int | None = None
+    depth: int | None = Field(None, ge=1, le=4)
     theme: str | None = None
     cursor: str | None = None
-    limit: int = 50
+    limit: int = Field(50, ge=1, le=MAX_LIMIT)
 
 
 # Guide fields copied as they are from the version.
@@ -137,7 +136,6 @@ _GUIDE_FIELDS = [
     for name in ItemDetail.model_fields
     if name not in ItemRow.model_fields and name not in {"basic_code", "version", "materials", "stages"}
 ]
-MAX_LIMIT = 200
 
 
 def _row(version) -> dict:
@@ -171,15 +169,7 @@ def _decode(cursor: str | None) -> dict:
     return state
 
 
-def _limit(value: int) -> int:
-    if not 1 <= value <= MAX_LIMIT:
-        raise DomainError("bad_limit", _("limit must be between 1 and %(n)d.") % {"n": MAX_LIMIT})
-    return value
-
-
 def _filters(params: ItemFilters) -> dict:
-    if params.depth is not None and not 1 <= params.depth <= 4:
-        raise DomainError("bad_depth", _("depth must be 1, 2, 3 or 4."))
     return {
         "subject": params.subject,
         "department": params.department,
@@ -219,7 +209,7 @@ def _search(district, q: str, filters: dict, state: dict, limit: int) -> dict:
 
 @router.get(
     "",
-    response={200: ItemPage, 400: ErrorOut, 404: ErrorOut},
+    response={200: ItemPage, **errors(400, 404, 422)},
     auth=None,
     summary="List items",
 )
@@ -227,14 +217,14 @@ def list_items(request, params: Query[ItemFilters]):
     """Published items of the district, by code; with `q`, best match first (each row then has a score).
     Pass `next` back as `cursor` for the following page."""
     district = district_by_code(params.district)
-    filters, state, limit = _filters(params), _decode(params.cursor), _limit(params.limit)
+    filters, state, limit = _filters(params), _decode(params.cursor), params.limit
     q = (params.q or "").strip()
     if q:
         return _search(district, q, filters, state, limit)
     return _browse(district, filters, state, limit)
 
 
-@router.get("/{code}", response={200: ItemDetail, 404: ErrorOut}, auth=None, summary="One item")
+@router.get("/{code}", response={200: ItemDetail, **errors(404)}, auth=None, summary="One item")
 def item_detail(request, code: str, district: str | None = None):
     """The published item with its guide, materials with review criteria, and process stages."""
     version = selectors.item_detail(district_by_code(district), code)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ninja import Router, Schema
 
+from onedoor.core.api_schemas import errors
 from onedoor.districts import selectors
 from onedoor.districts.auth import BearerToken
 
@@ -27,13 +28,13 @@ class DepartmentOut(Schema):
     name: str
 
 
-@router.get("/district", response=DistrictOut)
+@router.get("/district", response={200: DistrictOut, **errors(401, 403)})
 def my_district(request):
     district = selectors.access_staff_district(request.auth)
     return {"code": district.code, "name": district.name}
 
 
-@router.get("/centres", response=list[CentreOut])
+@router.get("/centres", response={200: list[CentreOut], **errors(401, 403)})
 def centres(request):
     district = selectors.access_staff_district(request.auth)
     return [
@@ -42,7 +43,7 @@ def centres(request):
     ]
 
 
-@router.get("/departments", response=list[DepartmentOut])
+@router.get("/departments", response={200: list[DepartmentOut], **errors(401, 403)})
 def departments(request):
     district = selectors.access_staff_district(request.auth)
     return [{"code": d.code, "name": d.name} for d in selectors.departments_of(district)]

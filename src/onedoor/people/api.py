@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
+from onedoor.core.api_schemas import errors
 from onedoor.core.errors import DomainError, NotFound
 from onedoor.districts.auth import BearerToken
 from onedoor.people import idnumbers, selectors
@@ -41,7 +42,7 @@ class ValidateOut(Schema):
     region_code: str | None
 
 
-@identity_router.post("/validate", response=ValidateOut, auth=None)
+@identity_router.post("/validate", response={200: ValidateOut, **errors(400, 422)}, auth=None)
 def validate(request, payload: ValidateIn):
     """Check a resident ID number (GB 11643) or unified social credit code (GB 32100). Never an error
     status for a bad number: the answer says `valid: false` and why."""
@@ -172,13 +173,13 @@ def _person(request, number: str) -> Person:
     return person
 
 
-@people_router.get("", response=list[MaskedRowOut])
+@people_router.get("", response={200: list[MaskedRowOut], **errors(401, 422)})
 def people_list(request, q: str = "", limit: int = Query(20, ge=1, le=selectors.SEARCH_LIMIT_MAX)):
     """Persons and enterprises whose number (4+ characters) or name starts with `q`; masked, not counted."""
     return [asdict(row) for row in selectors.people_search(staff=request.auth, q=q, limit=limit)]
 
 
-@people_router.get("/enterprises/{uscc}", response=EnterpriseFullOut)
+@people_router.get("/enterprises/{uscc}", response={200: EnterpriseFullOut, **errors(400, 401, 404)})
 def enterprise_detail(request, uscc: str, purpose: str = ""):
     """The full record of an enterprise. `purpose` is required and logged with the caller's name."""
     enterprise = selectors.enterprise_find(staff=request.auth, uscc=_checked(uscc, idnumbers.check_uscc))
@@ -203,7 +204,7 @@ def enterprise_detail(request, uscc: str, purpose: str = ""):
     }
 
 
-@people_router.get("/{number}", response=PersonFullOut)
+@people_router.get("/{number}", response={200: PersonFullOut, **errors(400, 401, 404)})
 def person_detail(request, number: str, purpose: str = ""):
     """The full record of a person. `purpose` is required and logged with the caller's name."""
     person = _person(request, number)
@@ -215,14 +216,14 @@ def person_detail(request, number: str, purpose: str = ""):
     }
 
 
-@people_router.get("/{number}/records", response=list[RecordOut])
+@people_router.get("/{number}/records", response={200: list[RecordOut], **errors(400, 401, 404)})
 def person_records(request, number: str):
     """The person's current verified records: type, trust level, source and validity (no payload)."""
     person = _person(request, number)
     return [_record(r) for r in selectors.records_of(staff=request.auth, person=person)]
 
 
-@people_router.get("/{number}/accesses", response=list[AccessOut])
+@people_router.get("/{number}/accesses", response={200: list[AccessOut], **errors(400, 401, 404)})
 def person_accesses(request, number: str):
     """Who viewed or used this person's data, when and why (newest first)."""
     person = _person(request, number)
