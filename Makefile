@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: demo test setup setup-dev static messages lint bench clean
+.PHONY: demo test setup setup-dev static messages fonts lint bench clean
 
 demo: setup
 	scripts/demo.sh
@@ -13,7 +13,7 @@ demo: setup
 test: setup-dev
 	scripts/test.sh
 
-setup: $(VENV)/.installed static messages
+setup: $(VENV)/.installed static messages fonts
 
 setup-dev: setup $(VENV)/.dev
 	scripts/ensure-chromium.sh
@@ -31,6 +31,9 @@ $(VENV)/.dev: requirements-dev.lock $(VENV)/.installed
 
 static:
 	scripts/setup-static.sh
+
+fonts:
+	scripts/ensure-fonts.sh
 
 messages:
 	command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext >/dev/null)

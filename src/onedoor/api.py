@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from onedoor.cases.api import certificates_router, public_router
+from onedoor.cases.api import router as cases_router
 from onedoor.catalog.api import router as catalog_router
 from onedoor.core.errors import DomainError
 from onedoor.districts.api import router as districts_router
@@ -66,3 +68,6 @@ api.add_router("/identity", identity_router)
 api.add_router("/people", people_router)
 api.add_router("/org", districts_router)
 api.add_router("/keys", keys_router)
+api.add_router("/cases", cases_router)
+api.add_router("/public", public_router)
+api.add_router("/certificates", certificates_router)

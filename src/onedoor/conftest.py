@@ -212,3 +212,23 @@ def pytest_configure(config):
         if msgfmt is None:
             raise pytest.UsageError("msgfmt is missing: install gettext (or run `make messages`).")
         subprocess.run([msgfmt, "--check", "-o", str(mo), str(po)], check=True)  # noqa: S603 (our own files)
+
+
+@pytest.fixture
+def arthur(chancheng):
+    """arthur — approver of Chancheng's real-estate registration (BDC)."""
+    return services.staff_create(
+        district=chancheng, username="arthur", password=PASSWORD, roles=[(Role.APPROVER, chancheng.test_department)]
+    )
+
+
+@pytest.fixture
+def chloe(chancheng):
+    """chloe — chief representative of BDC at the district centre (stands in for its approver)."""
+    return services.staff_create(
+        district=chancheng,
+        username="chloe",
+        password=PASSWORD,
+        centre=chancheng.test_centre,
+        roles=[(Role.CHIEF_REPRESENTATIVE, chancheng.test_department)],
+    )

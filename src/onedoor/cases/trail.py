@@ -7,9 +7,8 @@ from __future__ import annotations
 import hashlib
 import json
 
-from django.utils import timezone
-
 from onedoor.cases.models import Case, TrailEntry
+from onedoor.core import clock
 
 GENESIS = "0" * 64
 
@@ -43,7 +42,7 @@ def trail_append(
     payload = payload or {}
     last = TrailEntry.objects.filter(case=case).order_by("-seq").values_list("seq", "entry_hash").first()
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
-    at = at or timezone.now()
+    at = at or clock.now()
     label = getattr(actor, "username", "") or "system"
     payload_hash = hashlib.sha256(_canonical(payload)).hexdigest()
     return TrailEntry.objects.create(

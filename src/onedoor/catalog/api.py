@@ -105,6 +105,7 @@ class ItemDetail(ItemRow):
     complaint_phone: str
     result_name: str
     result_type: str
+    result_record_type: str
     keywords: str
     themes: list[str]
     life_events: list[str]

@@ -1,0 +1,315 @@
+"""Officers' actions on a case (承办、审核、批准、办结、补正、特别程序、延期、撤回、撤销 …), all through
+`case_act`: it locks the case row, checks the workflow table and the officer's role for the case's
+department, applies the action's own rules, and appends the trail — in one transaction. Two officers acting at
+once: the second finds the case changed and gets a conflict."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from onedoor.cases import deadlines, workflow
+from onedoor.cases.certificates import certificate_issue, certificate_revoke
+from onedoor.cases.decisions import DEVIATION, judge, mandatory_ids
+from onedoor.cases.models import Case, CaseMaterial, ClockStop, MaterialStatus, StageResult
+from onedoor.cases.trail import trail_append
+from onedoor.core import clock
+from onedoor.core.errors import Conflict, DomainError, Forbidden, NotFound
+from onedoor.districts.calendar import calendar_for
+from onedoor.districts.models import DEPARTMENT_ROLES, Role, Staff
+from onedoor.districts.selectors import access_staff_district
+from onedoor.people.credit import credit_record_add
+
+STAGE_ACTIONS = {"undertake", "review", "approve", "complete", "deliver", "other"}
+
+
+def roles_on(staff: Staff, case: Case) -> set[str]:
+    """The caller's roles that count for this case: departmental roles only for its department."""
+    staff.role_set()
+    roles = set()
+    for role, department_id in staff._role_cache:
+        if role in DEPARTMENT_ROLES and department_id != case.department_id:
+            continue
+        roles.add(role)
+    return roles
+
+
+def case_act(
+    *,
+    staff: Staff,
+    number: str,
+    action: str,
+    opinion: str = "",
+    criteria: dict | None = None,
+    reason: str = "",
+    basis: str = "",
+    days: int = 0,
+    materials: list[str] | None = None,
+    second_approver: str = "",
+    expected_revision: int | None = None,
+) -> Case:
+    district = access_staff_district(staff)
+    with transaction.atomic():
+        case = Case.objects.select_for_update().filter(district=district, number=number).first()
+        if case is None:
+            raise NotFound("case_not_found", _("No case with this number in this district."))
+        if expected_revision is not None and case.revision != expected_revision:
+            raise Conflict("case_changed", _("Someone else changed this case; reload it and try again."))
+        roles = roles_on(staff, case)
+        before = case.status
+        try:
+            after = workflow.apply(
+                status=case.status,
+                action=action,
+                stages=[c for c, _s in case.stages],
+                resume_to=case.resume_to,
+                roles=roles,
+            )
+        except workflow.NotAllowed as exc:
+            if exc.code == "role_not_allowed":
+                raise Forbidden(
+                    "role_not_allowed", _("Your role does not allow this action on this case.")
+                ) from None
+            if exc.code == "unknown_action":
+                raise DomainError("unknown_action", _("Unknown action."), action=action) from None
+            raise Conflict(
+                "not_allowed_now",
+                _("This action is not allowed while the case is %(status)s.")
+                % {"status": case.get_status_display()},
+                status=case.status,
+            ) from None
+        role = _acting_role(action, roles)
+        handler = _HANDLERS.get(action, _stage)
+        reason = (
+            handler(
+                case=case,
+                staff=staff,
+                role=role,
+                after=after,
+                opinion=opinion,
+                criteria=criteria or {},
+                reason=reason,
+                basis=basis,
+                days=days,
+                materials=materials or [],
+                second_approver=second_approver,
+            )
+            or reason
+        )
+        case.status = after
+        case.revision += 1
+        if after in workflow.OUTCOMES and not case.closed_at:
+            case.closed_at = clock.now()
+        case.save()
+        trail_append(
+            case=case,
+            actor=staff,
+            role=role,
+            action=action,
+            from_status=before,
+            to_status=after,
+            reason=reason or opinion,
+            centre=staff.centre,
+            payload={"criteria": criteria or {}, "days": days, "materials": materials or []},
+        )
+        if before != "completed" and after == "completed" and not case.certificates.exists():
+            certificate_issue(case=case, actor=staff)
+        return case
+
+
+def _acting_role(action: str, roles: set[str]) -> str:
+    allowed = workflow.transition_for(action).roles & roles
+    for preferred in (Role.APPROVER, Role.REVIEWER, Role.UNDERTAKER, Role.WINDOW_GENERALIST):
+        if preferred in allowed:
+            return preferred
+    return sorted(allowed)[0]
+
+
+def _stage(*, case, staff, role, after, opinion, criteria, **_ignored):
+    StageResult.objects.create(
+        case=case,
+        stage=case.status,
+        officer=staff,
+        role=role,
+        at=clock.now(),
+        opinion=opinion,
+        criteria=criteria,
+        decision="pass",
+    )
+    _move_stage_deadline(case, after)
+
+
+def _approve(*, case, staff, role, after, opinion, criteria, reason, second_approver, **_ignored):
+    return _decide(case, staff, role, "approve", opinion, criteria, reason, second_approver, after)
+
+
+def _reject(*, case, staff, role, after, opinion, criteria, reason, basis, second_approver, **_ignored):
+    if not reason.strip() or not basis.strip():
+        raise DomainError("reason_and_basis_required", _("A rejection needs a reason and its legal basis."))
+    case.outcome_reason, case.outcome_basis = reason, basis
+    return _decide(case, staff, role, "reject", opinion, criteria, reason, second_approver, after)
+
+
+def _decide(case, staff, role, decision, opinion, criteria, reason, second_approver, after):
+    received = (
+        CaseMaterial.objects.filter(case=case)
+        .filter(status__in=[MaterialStatus.RECEIVED, MaterialStatus.SUPPLIED])
+        .values_list("code", flat=True)
+    )
+    materials = [m for m in case.version.materials.all() if m.code in set(received)]
+    verdict = judge(decision, criteria, mandatory_ids(materials))
+    second = None
+    if verdict == DEVIATION:
+        if not reason.strip():
+            raise DomainError(
+                "deviation_needs_reason",
+                _("This decision differs from what the criteria imply: give a written reason."),
+            )
+        second = Staff.objects.filter(district_id=case.district_id, username=second_approver).first()
+        if (
+            second is None
+            or second.pk == staff.pk
+            or not ({Role.APPROVER, Role.CHIEF_REPRESENTATIVE} & roles_on(second, case))
+        ):
+            raise DomainError(
+                "second_approver_required",
+                _("This decision differs from what the criteria imply: a second approver must confirm it."),
+            )
+    StageResult.objects.create(
+        case=case,
+        stage=case.status,
+        officer=staff,
+        role=role,
+        at=clock.now(),
+        opinion=opinion,
+        criteria=criteria,
+        decision=decision,
+        deviation_reason=reason if verdict == DEVIATION else "",
+        second_approver=second,
+    )
+    if decision == "approve":
+        _move_stage_deadline(case, after)
+    return reason
+
+
+def _stop_clock(*, case, staff, reason, materials, after, **_ignored):
+    if not reason.strip():
+        raise DomainError("reason_required", _("Say why the clock stops."))
+    kind = "correction" if after == "correction" else "suspension"
+    if kind == "correction" and not materials:
+        raise DomainError(
+            "missing_list_required", _("A correction notice lists everything missing, at once.")
+        )
+    ClockStop.objects.create(
+        case=case, kind=kind, reason=reason, started_at=clock.now(), missing=materials
+    )
+    case.resume_to, case.clock_stopped_at = case.status, clock.now()
+
+
+def recompute_deadline(case, now=None) -> None:
+    """The deadline from acceptance, promised days, every clock stop and extensions (docs/time-limits.md)."""
+    now = now or clock.now()
+    stops = [deadlines.ClockStop(s.started_at, s.ended_at) for s in case.clock_stops.all()]
+    case.deadline = deadlines.case_deadline(
+        calendar_for(case.district), case.accepted_at, case.promised_days, stops, case.extension_days, now=now
+    )
+
+
+def _restart_clock(*, case, **_ignored):
+    now = clock.now()
+    case.clock_stops.filter(ended_at__isnull=True).update(ended_at=now)
+    case.resume_to, case.clock_stopped_at = "", None
+    recompute_deadline(case, now)
+
+
+def _extend(*, case, days, reason, **_ignored):
+    if days <= 0 or not reason.strip():
+        raise DomainError("bad_extension", _("An extension needs a number of working days and a reason."))
+    if case.promised_days + case.extension_days + days > case.legal_days:
+        raise DomainError(
+            "beyond_legal_limit",
+            _("An extension may not go beyond the item's legal time limit."),
+            legal_days=case.legal_days,
+        )
+    case.extension_days += days
+    case.deadline = calendar_for(case.district).add_working_days(case.deadline, days)
+
+
+def _withdraw(*, case, reason, **_ignored):
+    case.outcome_reason = reason or str(_("Withdrawn at the applicant's request."))
+
+
+def _supply_gap(*, case, materials, **_ignored):
+    later = CaseMaterial.objects.filter(case=case, status=MaterialStatus.LATER, code__in=materials)
+    if not materials or later.count() != len(set(materials)):
+        raise DomainError(
+            "not_awaited", _("Only materials accepted as 'supplied later' can be supplied here.")
+        )
+    later.update(status=MaterialStatus.SUPPLIED, supplied_at=clock.now())
+
+
+def _stop_for_gaps(*, case, staff, reason, **_ignored):
+    case.outcome_reason = reason or str(
+        _("The materials to be supplied later did not arrive by their deadline.")
+    )
+    _bad_credit(case, staff, "gaps_missed", case.outcome_reason, false_promise=False)
+
+
+def _post_review_pass(*, case, staff, **_ignored):
+    if case.mode != "trust_first" or case.post_review_done_at:
+        raise DomainError("no_post_review", _("This case has no open post-review."))
+    case.post_review_done_at = clock.now()
+    credit_record_add(
+        district=case.district,
+        person=case.person,
+        enterprise=case.enterprise,
+        kind="good",
+        reason_code="commitment_kept",
+        reason=str(_("Trust-first commitment confirmed.")),
+        source_ref=case.number,
+        actor=staff,
+    )
+
+
+def _revoke(*, case, staff, reason, basis, **_ignored):
+    if not reason.strip():
+        raise DomainError("reason_required", _("A revocation needs its reasons."))
+    case.outcome_reason, case.outcome_basis = reason, basis
+    case.post_review_done_at = case.post_review_done_at or clock.now()
+    for certificate in case.certificates.filter(revoked_at__isnull=True):
+        certificate_revoke(certificate=certificate, reason=reason, actor=staff)
+    _bad_credit(case, staff, "result_revoked", reason, false_promise=case.mode == "trust_first")
+
+
+def _bad_credit(case, staff, code, reason, *, false_promise):
+    credit_record_add(
+        district=case.district,
+        person=case.person,
+        enterprise=case.enterprise,
+        kind="bad",
+        reason_code=code,
+        reason=reason,
+        source_ref=case.number,
+        false_promise=false_promise,
+        actor=staff,
+    )
+
+
+def _move_stage_deadline(case, after):
+    case.stage_deadline = None if after in workflow.OUTCOMES else case.deadline
+
+
+_HANDLERS = {
+    "approve": _approve,
+    "reject": _reject,
+    "request_correction": _stop_clock,
+    "suspend": _stop_clock,
+    "supply": _restart_clock,
+    "resume": _restart_clock,
+    "extend": _extend,
+    "withdraw": _withdraw,
+    "supply_gap": _supply_gap,
+    "stop_for_gaps": _stop_for_gaps,
+    "post_review_pass": _post_review_pass,
+    "revoke": _revoke,
+}

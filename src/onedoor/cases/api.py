@@ -1,0 +1,286 @@
+"""Case API: accept (idempotent), read, list, act; public progress and certificate verification."""
+
+from __future__ import annotations
+
+import base64
+import json
+import uuid
+from datetime import datetime
+
+from django.utils.translation import gettext_lazy as _
+from ninja import Field, Header, Query, Router, Schema, Status
+from ninja.throttling import AnonRateThrottle
+
+from onedoor.cases import selectors, workflow
+from onedoor.cases.actions import case_act, roles_on
+from onedoor.cases.certificates import certificate_check, certificate_find
+from onedoor.cases.models import Case
+from onedoor.cases.services import case_accept
+from onedoor.core.api_schemas import errors
+from onedoor.core.errors import DomainError, NotFound
+from onedoor.districts.auth import BearerToken
+from onedoor.districts.selectors import district_by_code
+
+router = Router(tags=["cases"], auth=BearerToken())
+public_router = Router(tags=["public"], auth=None)
+certificates_router = Router(tags=["public"], auth=None)
+
+
+class MaterialIn(Schema):
+    code: str
+    received: bool = False
+    criteria: dict[str, bool] = Field(default_factory=dict)
+
+
+class CaseIn(Schema):
+    item_code: str
+    applicant: str = Field(description="resident ID number or unified social credit code")
+    applicant_name: str = Field("", description="needed only to register a person not yet known")
+    mode: str = Field("normal", description="normal | trust_first | with_gaps")
+    channel: str = "window"
+    centre: str | None = Field(None, description="centre code; defaults to the staff member's own")
+    commitment_signed: bool = Field(False, description="trust first: the applicant signed the commitment")
+    materials: list[MaterialIn] = Field(default_factory=list)
+
+
+class CaseMaterialOut(Schema):
+    code: str
+    name: str
+    status: str
+    record_id: int | None
+    waived_reason: str
+
+
+class CaseOut(Schema):
+    number: str
+    status: str
+    status_label: str
+    item_code: str
+    item_name: str
+    department: str
+    mode: str
+    instant: bool
+    applicant: str
+    accepted_at: datetime
+    deadline: datetime | None
+    gaps_deadline: datetime | None
+    closed_at: datetime | None
+    revision: int
+    waived_materials: list[CaseMaterialOut]
+    materials: list[CaseMaterialOut]
+    certificate_id: str | None
+    allowed_actions: list[str]
+
+
+class CasePage(Schema):
+    items: list[CaseOut]
+    next: str | None
+
+
+class ActionIn(Schema):
+    action: str
+    opinion: str = ""
+    criteria: dict[str, bool] = Field(default_factory=dict)
+    reason: str = ""
+    basis: str = Field("", description="legal basis (rejection, revocation)")
+    days: int = Field(0, ge=0, le=365, description="extension in working days")
+    materials: list[str] = Field(default_factory=list, description="material codes (correction, supply_gap)")
+    second_approver: str = Field(
+        "", description="username confirming a decision that deviates from the criteria"
+    )
+    revision: int | None = Field(None, description="the revision you saw; a stale one is a conflict")
+
+
+class PublicStep(Schema):
+    action: str
+    to_status: str
+    at: datetime
+
+
+class PublicCaseOut(Schema):
+    number: str
+    item_name: str
+    department: str
+    status: str
+    status_label: str
+    accepted_at: datetime
+    deadline: datetime | None
+    closed_at: datetime | None
+    steps: list[PublicStep]
+
+
+class VerifyOut(Schema):
+    id: str
+    valid: bool
+    signature_valid: bool
+    revoked: bool
+    revoked_reason: str
+    key_id: str
+    signature: str
+    payload: dict
+
+
+def _material(m) -> dict:
+    return {
+        "code": m.code,
+        "name": m.name,
+        "status": m.status,
+        "record_id": m.record_id,
+        "waived_reason": m.waived_reason,
+    }
+
+
+def case_out(case: Case, staff=None) -> dict:
+    materials = [_material(m) for m in case.materials.all().order_by("id")]
+    certificate = case.certificates.order_by("-issued_at").first()
+    return {
+        "number": case.number,
+        "status": case.status,
+        "status_label": str(case.get_status_display()),
+        "item_code": case.item.code,
+        "item_name": case.version.name,
+        "department": case.department.code,
+        "mode": case.mode,
+        "instant": case.instant,
+        "applicant": case.applicant_number[:6] + "********" + case.applicant_number[-4:],
+        "accepted_at": case.accepted_at,
+        "deadline": case.deadline,
+        "gaps_deadline": case.gaps_deadline,
+        "closed_at": case.closed_at,
+        "revision": case.revision,
+        "waived_materials": [m for m in materials if m["status"] == "waived"],
+        "materials": materials,
+        "certificate_id": str(certificate.public_id) if certificate else None,
+        "allowed_actions": workflow.allowed_actions(case.status, roles_on(staff, case)) if staff else [],
+    }
+
+
+@router.post(
+    "", response={201: CaseOut, 200: CaseOut, **errors(400, 401, 403, 404, 409, 422)}, summary="Accept"
+)
+def accept(request, body: CaseIn, idempotency_key: str = Header(..., alias="Idempotency-Key")):
+    """Accept an application at the caller's centre. The same Idempotency-Key returns the same case (200)."""
+    if not idempotency_key.strip() or len(idempotency_key) > 100:
+        raise DomainError("bad_idempotency_key", _("Send an Idempotency-Key header of 1 to 100 characters."))
+    result = case_accept(
+        staff=request.auth,
+        item_code=body.item_code,
+        applicant=body.applicant,
+        applicant_name=body.applicant_name,
+        mode=body.mode,
+        channel=body.channel,
+        centre=body.centre,
+        commitment_signed=body.commitment_signed,
+        materials=[m.dict() for m in body.materials],
+        idempotency_key=idempotency_key.strip(),
+    )
+    return Status(200 if result.replayed else 201, case_out(result.case, request.auth))
+
+
+def _encode(case: Case) -> str:
+    raw = json.dumps([case.accepted_at.isoformat(), case.pk]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _decode(cursor: str | None):
+    if not cursor:
+        return None
+    try:
+        at, pk = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        return datetime.fromisoformat(at), int(pk)
+    except (ValueError, TypeError):
+        raise DomainError(
+            "bad_cursor", _("This cursor is not valid; start again from the first page.")
+        ) from None
+
+
+class CaseFilters(Schema):
+    status: str | None = None
+    department: str | None = None
+    applicant: str | None = None
+    cursor: str | None = None
+    limit: int = Field(50, ge=1, le=200)
+
+
+@router.get("", response={200: CasePage, **errors(400, 401, 403, 422)}, summary="List cases")
+def list_cases(request, params: Query[CaseFilters]):
+    """Cases the caller may see, newest first; pass `next` back as `cursor`. Never counts the table."""
+    cases = selectors.case_list(
+        staff=request.auth,
+        status=params.status,
+        department=params.department,
+        applicant=params.applicant,
+        after=_decode(params.cursor),
+        limit=params.limit + 1,
+    )
+    more = len(cases) > params.limit
+    cases = cases[: params.limit]
+    return {"items": [case_out(c, request.auth) for c in cases], "next": _encode(cases[-1]) if more else None}
+
+
+@router.get("/{number}", response={200: CaseOut, **errors(401, 403, 404)}, summary="One case")
+def get_case(request, number: str):
+    return case_out(selectors.case_get(staff=request.auth, number=number), request.auth)
+
+
+@router.post(
+    "/{number}/actions", response={200: CaseOut, **errors(400, 401, 403, 404, 409, 422)}, summary="Act"
+)
+def act(request, number: str, body: ActionIn):
+    """Take a workflow action (undertake, review, approve, reject, request_correction, supply, suspend, resume,
+    extend, withdraw, supply_gap, post_review_pass, revoke, complete, deliver)."""
+    selectors.case_get(staff=request.auth, number=number)
+    case = case_act(
+        staff=request.auth,
+        number=number,
+        action=body.action,
+        opinion=body.opinion,
+        criteria=body.criteria,
+        reason=body.reason,
+        basis=body.basis,
+        days=body.days,
+        materials=body.materials,
+        second_approver=body.second_approver,
+        expected_revision=body.revision,
+    )
+    return case_out(case, request.auth)
+
+
+@public_router.get(
+    "/cases/{number}",
+    response={200: PublicCaseOut, **errors(404, 422, 429)},
+    summary="Public progress query",
+    throttle=[AnonRateThrottle("30/m")],
+)
+def public_case(request, number: str, applicant_tail: str, district: str | None = None):
+    """Progress of a case for anyone holding its number and the last 4 characters of the applicant's number.
+    Rate-limited per client; a wrong tail looks exactly like an unknown number."""
+    case = selectors.case_public(
+        district=district_by_code(district), number=number, applicant_tail=applicant_tail
+    )
+    if case is None:
+        raise NotFound("case_not_found", _("No case matches this number and applicant."))
+    steps = [{"action": t.action, "to_status": t.to_status, "at": t.at} for t in case.trail.order_by("seq")]
+    return {
+        "number": case.number,
+        "item_name": case.version.name,
+        "department": case.department.name,
+        "status": case.status,
+        "status_label": str(case.get_status_display()),
+        "accepted_at": case.accepted_at,
+        "deadline": case.deadline,
+        "closed_at": case.closed_at,
+        "steps": steps,
+    }
+
+
+@certificates_router.get(
+    "/{certificate_id}/verify", response={200: VerifyOut, **errors(404, 422)}, summary="Verify a certificate"
+)
+def verify_certificate(request, certificate_id: str):
+    """Checks the district's Ed25519 signature over the certificate's payload and whether it was revoked."""
+    try:
+        public_id = uuid.UUID(certificate_id)
+    except ValueError:
+        raise NotFound("certificate_not_found", _("No certificate with this id.")) from None
+    return certificate_check(certificate_find(public_id))

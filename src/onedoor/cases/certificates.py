@@ -1,0 +1,88 @@
+"""Issuing, verifying and revoking electronic results (电子证照). The payload is signed with the district's
+Ed25519 key; issuing settles a level-A verified record for the holder (数据沉淀), so a later case in any
+department waives the material it stands for."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from onedoor.cases.models import Case, Certificate
+from onedoor.core import clock
+from onedoor.core.errors import NotFound
+from onedoor.districts.signing import sign_for_district, verify_for_district
+from onedoor.people import services as people_services
+from onedoor.people.masking import mask_number
+
+PAYLOAD_VERSION = "onedoor-certificate/1"
+
+
+def certificate_issue(*, case: Case, actor) -> Certificate:
+    version = case.version
+    now = clock.now()
+    certificate = Certificate(
+        district_id=case.district_id,
+        case=case,
+        person=case.person,
+        enterprise=case.enterprise,
+        title=version.result_name or version.name,
+        issued_at=now,
+    )
+    payload = {
+        "format": PAYLOAD_VERSION,
+        "id": str(certificate.public_id),
+        "district": case.district.code,
+        "issuer": case.department.name,
+        "title": certificate.title,
+        "item": {"code": case.item.code, "name": version.name, "version": version.number},
+        "case": case.number,
+        "holder": {"name": case.applicant_name, "number": mask_number(case.applicant_number)},
+        "issued_at": now.isoformat(),
+    }
+    certificate.key_id, certificate.signature = sign_for_district(case.district, payload)
+    certificate.payload = payload
+    record = people_services.record_add(
+        district=case.district,
+        person=case.person,
+        enterprise=case.enterprise,
+        record_type=version.result_record_type or "certificate",
+        payload={"certificate": payload["id"], "title": certificate.title, "case": case.number},
+        source_kind="case",
+        source_ref=case.number,
+        source_department=case.department,
+        trust_level="A",
+        actor=actor,
+    )
+    certificate.record = record
+    certificate.save()
+    return certificate
+
+
+def certificate_find(public_id) -> Certificate:
+    certificate = Certificate.objects.select_related("district", "case").filter(public_id=public_id).first()
+    if certificate is None:
+        raise NotFound("certificate_not_found", _("No certificate with this id."))
+    return certificate
+
+
+def certificate_check(certificate: Certificate) -> dict:
+    """What a verifier learns: whether the signature holds over the stored payload, and whether it stands."""
+    valid = verify_for_district(
+        certificate.district, certificate.payload, certificate.key_id, certificate.signature
+    )
+    return {
+        "id": str(certificate.public_id),
+        "signature_valid": valid,
+        "revoked": certificate.revoked_at is not None,
+        "revoked_reason": certificate.revoked_reason,
+        "valid": valid and certificate.revoked_at is None,
+        "payload": certificate.payload,
+        "key_id": certificate.key_id,
+        "signature": certificate.signature,
+    }
+
+
+def certificate_revoke(*, certificate: Certificate, reason: str, actor) -> None:
+    now = clock.now()
+    Certificate.objects.filter(pk=certificate.pk).update(revoked_at=now, revoked_reason=reason)
+    if certificate.record_id:
+        people_services.record_revoke(record=certificate.record, reason=reason, actor=actor)

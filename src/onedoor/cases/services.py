@@ -1,0 +1,372 @@
+"""Accepting a case at any window or channel (受理). Every write of the case spine goes through this module
+or `actions.py`: atomic, validated, with a trail entry in the same transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from onedoor.cases import deadlines, workflow
+from onedoor.cases.certificates import certificate_issue
+from onedoor.cases.materials import LATER, RECEIVED, WAIVED, plan
+from onedoor.cases.models import Case, CaseCounter, CaseMaterial, IdempotencyKey, Mode, StageResult, Status
+from onedoor.cases.trail import trail_append
+from onedoor.catalog import selectors as catalog_selectors
+from onedoor.core import clock
+from onedoor.core.errors import Conflict, DomainError, Forbidden, NotFound
+from onedoor.districts.calendar import calendar_for
+from onedoor.districts.models import Centre, Role
+from onedoor.districts.selectors import access_staff_district
+from onedoor.people import idnumbers
+from onedoor.people import services as people_services
+from onedoor.people.credit import trust_refusal
+from onedoor.people.models import Enterprise, Person, VerifiedRecord
+
+COMMITMENT = (
+    "本人承诺所填写的信息及所提交的材料真实、准确、完整，已知晓告知承诺的内容：以下材料以承诺替代提交：{waived}。"
+    "如有虚假承诺，行政机关将依法撤销办理结果，并记入本人信用记录，由本人承担相应法律责任。"
+)
+
+
+@dataclass
+class Acceptance:
+    case: Case
+    replayed: bool = False
+    problems: list = field(default_factory=list)
+
+
+def _request_hash(data: dict) -> str:
+    return hashlib.sha256(
+        json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()
+    ).hexdigest()
+
+
+def case_number(*, district, at) -> str:
+    """`<region code>-<YYYYMMDD>-<5-digit sequence of the day>`, e.g. 440604-20261126-00042 (local date)."""
+    day = timezone.localdate(at)
+    counter, _created = CaseCounter.objects.get_or_create(district=district, day=day)
+    CaseCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
+    counter.refresh_from_db(fields=["last"])
+    return f"{district.code}-{day:%Y%m%d}-{counter.last:05d}"
+
+
+def _applicant(*, staff, district, number: str, name: str):
+    result = idnumbers.identify(number)
+    if not result.valid:
+        raise DomainError("invalid_number", result.message, number=number)
+    if result.kind == "resident":
+        person = Person.objects.filter(district=district, id_number=result.number).first()
+        if person is None:
+            if not name.strip():
+                raise NotFound(
+                    "applicant_unknown",
+                    _("No person with this ID number is registered yet: give the name to register them."),
+                )
+            person = people_services.person_register(
+                district=district, id_number=result.number, name=name.strip(), identity_level=5, actor=staff
+            )
+            people_services.record_add(
+                district=district,
+                person=person,
+                record_type="id_card",
+                payload={"checked": "counter"},
+                source_kind="document",
+                source_ref="居民身份证（窗口核验）",
+                trust_level="B",
+                verified_by=staff,
+                actor=staff,
+            )
+        return person, None, result
+    enterprise = Enterprise.objects.filter(district=district, uscc=result.number).first()
+    if enterprise is None:
+        raise NotFound(
+            "applicant_unknown", _("No enterprise with this credit code is registered in the district.")
+        )
+    return None, enterprise, result
+
+
+def _records_by_type(district, person, enterprise) -> dict:
+    records = VerifiedRecord.objects.filter(
+        district=district, person=person, enterprise=enterprise, revoked_at__isnull=True
+    ).order_by("trust_level", "-verified_at")
+    today = clock.localdate()
+    found: dict = {}
+    for record in records:
+        if record.valid_until and record.valid_until < today:
+            continue
+        found.setdefault(record.record_type, record)
+    return found
+
+
+def _centre(staff, district, centre_code: str | None) -> Centre:
+    if centre_code:
+        centre = Centre.objects.filter(district=district, code=centre_code).first()
+        if centre is None:
+            raise NotFound("centre_not_found", _("No such centre in this district."), centre=centre_code)
+        return centre
+    if staff.centre_id is None:
+        raise DomainError("centre_required", _("Say at which centre the application is taken."))
+    return staff.centre
+
+
+def _check_item(version, centre, subject_kind: str, mode: str, refusal) -> None:
+    if version.levels and centre.level not in version.levels:
+        raise DomainError(
+            "level_not_allowed", _("This item is not handled at this centre's level."), level=centre.level
+        )
+    wanted = "resident" if version.item.subject == "person" else "uscc"
+    if subject_kind != wanted:
+        raise DomainError(
+            "wrong_subject", _("This item is for the other kind of applicant (person / enterprise).")
+        )
+    if mode == Mode.TRUST_FIRST and not version.trust_first:
+        raise DomainError("trust_first_not_allowed", _("This item does not allow trust first (告知承诺)."))
+    if mode == Mode.WITH_GAPS and not version.accept_with_gaps:
+        raise DomainError("gaps_not_allowed", _("This item does not allow accepting with gaps (容缺受理)."))
+    if mode in (Mode.TRUST_FIRST, Mode.WITH_GAPS) and refusal:
+        raise DomainError("trust_refused", refusal)
+
+
+def case_accept(
+    *,
+    staff,
+    item_code: str,
+    applicant: str,
+    materials: list[dict] | None = None,
+    mode: str = Mode.NORMAL,
+    channel: str = "window",
+    centre: str | None = None,
+    window=None,
+    applicant_name: str = "",
+    commitment_signed: bool = False,
+    idempotency_key: str | None = None,
+) -> Acceptance:
+    """Accept one application. With an idempotency key the same request returns the same case."""
+    district = access_staff_district(staff)
+    if not staff.has_role(Role.WINDOW_GENERALIST):
+        raise Forbidden("role_required", _("Only a window generalist accepts applications."))
+    if mode not in Mode.values:
+        raise DomainError("bad_mode", _("Unknown mode."), mode=mode)
+    request = {
+        "item": item_code,
+        "applicant": applicant,
+        "materials": materials or [],
+        "mode": mode,
+        "channel": channel,
+        "centre": centre,
+        "name": applicant_name,
+        "commitment": commitment_signed,
+    }
+    try:
+        with transaction.atomic():
+            return _accept(staff, district, request, window, idempotency_key)
+    except IntegrityError:
+        if not idempotency_key:
+            raise
+        return _replay(staff, idempotency_key, _request_hash(request))
+
+
+def _replay(staff, key: str, request_hash: str) -> Acceptance:
+    used = IdempotencyKey.objects.filter(staff=staff, key=key).select_related("case").first()
+    if used is None:
+        raise Conflict("idempotency_race", _("The same request is being processed; retry in a moment."))
+    if used.request_hash != request_hash:
+        raise Conflict("idempotency_key_reused", _("This Idempotency-Key was used for a different request."))
+    return Acceptance(case=used.case, replayed=True)
+
+
+def _accept(staff, district, request: dict, window, key: str | None) -> Acceptance:
+    request_hash = _request_hash(request)
+    if key:
+        if IdempotencyKey.objects.filter(staff=staff, key=key).exists():
+            return _replay(staff, key, request_hash)
+        token = IdempotencyKey.objects.create(
+            district=district, staff=staff, key=key, request_hash=request_hash
+        )
+    version = catalog_selectors.item_detail(district, request["item"])
+    centre = _centre(staff, district, request["centre"])
+    person, enterprise, number = _applicant(
+        staff=staff, district=district, number=request["applicant"], name=request["name"]
+    )
+    mode = request["mode"]
+    _check_item(
+        version,
+        centre,
+        number.kind,
+        mode,
+        trust_refusal(district=district, person=person, enterprise=enterprise),
+    )
+    submitted = {m.get("code"): m for m in request["materials"] if isinstance(m, dict)}
+    lines, problems = plan(
+        materials=list(version.materials.all()),
+        records_by_type=_records_by_type(district, person, enterprise),
+        submitted=submitted,
+        mode=mode,
+    )
+    if problems:
+        raise DomainError(
+            "materials_incomplete",
+            _("Some materials are missing or do not meet their criteria; everything missing is listed."),
+            problems=[p.__dict__ for p in problems],
+        )
+    if mode == Mode.TRUST_FIRST and not request["commitment"]:
+        raise DomainError("commitment_required", _("Trust first needs the applicant's signed commitment."))
+    now = clock.now()
+    stages = [[s.code, s.share] for s in version.stages.all()]
+    calendar = calendar_for(district)
+    instant = version.is_instant
+    case = Case.objects.create(
+        district=district,
+        number=case_number(district=district, at=now),
+        item=version.item,
+        version=version,
+        department=version.item.department,
+        person=person,
+        enterprise=enterprise,
+        applicant_number=number.number,
+        applicant_name=(person or enterprise).name,
+        mode=mode,
+        instant=instant,
+        channel=request["channel"],
+        centre=centre,
+        window=window,
+        accepted_by=staff,
+        accepted_at=now,
+        status=workflow.first_status([c for c, _s in stages]),
+        stages=stages,
+        promised_days=version.promised_limit,
+        legal_days=version.legal_limit,
+        deadline=deadlines.case_deadline(calendar, now, version.promised_limit),
+    )
+    if any(line.status == LATER for line in lines):
+        case.gaps_deadline = deadlines.gaps_deadline(
+            calendar, now, version.promised_limit, version.promised_limit
+        )
+    if mode == Mode.TRUST_FIRST:
+        waived = "、".join(line.name for line in lines if line.waived_reason == "commitment") or "无"
+        case.commitment_text, case.commitment_signed_at = COMMITMENT.format(waived=waived), now
+        case.post_review_deadline = calendar.add_working_days(now, max(version.legal_limit, 20))
+    case.save()
+    _save_materials(case, lines, staff, person, enterprise, version)
+    if key:
+        IdempotencyKey.objects.filter(pk=token.pk).update(case=case)
+    trail_append(
+        case=case,
+        actor=staff,
+        role=Role.WINDOW_GENERALIST,
+        action="accept",
+        from_status="",
+        to_status=case.status,
+        centre=centre,
+        window=window,
+        reason="",
+        payload={
+            "mode": mode,
+            "materials": {line.code: line.status for line in lines},
+            "waived": {line.code: line.record_id for line in lines if line.status == WAIVED},
+        },
+    )
+    if instant or mode == Mode.TRUST_FIRST:
+        _finish_at_window(case, staff, lines, centre, window)
+    return Acceptance(case=case)
+
+
+def _save_materials(case, lines, staff, person, enterprise, version) -> None:
+    by_code = {m.code: m for m in version.materials.all()}
+    for line in lines:
+        CaseMaterial.objects.create(
+            case=case,
+            code=line.code,
+            name=line.name,
+            status=line.status,
+            record_id=line.record_id,
+            waived_reason=line.waived_reason,
+            criteria=line.criteria,
+            checked_original=line.checked_original,
+        )
+        material = by_code[line.code]
+        if line.status == RECEIVED and line.checked_original and material.record_type:
+            people_services.record_add(
+                district=case.district,
+                person=person,
+                enterprise=enterprise,
+                record_type=material.record_type,
+                payload={"material": material.name, "case": case.number},
+                source_kind="case",
+                source_ref=case.number,
+                trust_level="B",
+                verified_by=staff,
+                actor=staff,
+            )
+
+
+def _finish_at_window(case, staff, lines, centre, window) -> None:
+    """即办 / 告知承诺: every stage is done at the window under delegated authority; the result is issued."""
+    criteria = {cid: met for line in lines for cid, met in line.criteria.items()}
+    now = clock.now()
+    for code, _share in case.stages:
+        if code == "accept":
+            continue
+        StageResult.objects.create(
+            case=case,
+            stage=code,
+            officer=staff,
+            role=Role.WINDOW_GENERALIST,
+            at=now,
+            opinion=str(_("Done at the window under delegated authority.")),
+            criteria=criteria,
+            decision="pass",
+        )
+    before = case.status
+    case.status, case.closed_at = Status.COMPLETED, now
+    case.save(update_fields=["status", "closed_at"])
+    trail_append(
+        case=case,
+        actor=staff,
+        role=Role.WINDOW_GENERALIST,
+        action="complete",
+        from_status=before,
+        to_status=case.status,
+        centre=centre,
+        window=window,
+        reason="即办件：窗口授权办结" if case.instant else "告知承诺：签署承诺后当场出证",
+    )
+    certificate_issue(case=case, actor=staff)
+
+
+@dataclass
+class Preview:
+    """What the window shows before accepting: the item, and per material whether it is on file (waived),
+    to bring, or may come later; plus whether trust first / gaps are open to this applicant and why not."""
+
+    version: object
+    lines: list
+    trust_first_refusal: object = None
+    level_allowed: bool = True
+
+
+def acceptance_preview(
+    *, staff, item_code: str, person=None, enterprise=None, mode: str = Mode.NORMAL
+) -> Preview:
+    """Read-only: nothing is written. The same rules as `case_accept` decide each line."""
+    district = access_staff_district(staff)
+    version = catalog_selectors.item_detail(district, item_code)
+    lines, _problems = plan(
+        materials=list(version.materials.all()),
+        records_by_type=_records_by_type(district, person, enterprise),
+        submitted={},
+        mode=mode,
+    )
+    centre = staff.centre
+    return Preview(
+        version=version,
+        lines=lines,
+        trust_first_refusal=trust_refusal(district=district, person=person, enterprise=enterprise),
+        level_allowed=not version.levels or (centre is not None and centre.level in version.levels),
+    )

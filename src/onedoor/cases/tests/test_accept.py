@@ -1,0 +1,106 @@
+"""Any window takes any item: acceptance through the case services."""
+
+import pytest
+
+from onedoor.cases.models import Case, Certificate, TrailEntry
+from onedoor.cases.services import case_accept
+from onedoor.cases.trail import trail_verify
+from onedoor.core.errors import DomainError
+from onedoor.people import services as people_services
+from onedoor.people.models import VerifiedRecord
+
+NUMBER = "440604199001011234"
+
+
+def _item(catalog, predicate):
+    return next(i for i in catalog if predicate(i))
+
+
+def _all_received(item):
+    return [
+        {"code": m["code"], "received": True, "criteria": {c["id"]: True for c in m["criteria"]}}
+        for m in item["materials"]
+    ]
+
+
+@pytest.fixture
+def applicant(chancheng, alice):
+    from onedoor.people import idnumbers
+
+    body = NUMBER[:17]
+    number = body + idnumbers.resident_check_char(body)
+    return people_services.person_register(district=chancheng, id_number=number, name="陈小明", actor=alice)
+
+
+def test_an_instant_item_is_finished_at_the_window_with_a_signed_certificate(demo_catalog, alice, applicant):
+    item = _item(
+        demo_catalog, lambda i: i["kind"] == "instant" and i["subject"] == "person" and not i["levels"]
+    )
+    result = case_accept(
+        staff=alice, item_code=item["code"], applicant=applicant.id_number, materials=_all_received(item)
+    )
+    case = result.case
+    assert case.status == "completed"
+    assert case.number.startswith("440604-")
+    certificate = Certificate.objects.get(case=case)
+    assert certificate.payload["case"] == case.number
+    assert VerifiedRecord.objects.filter(person=applicant, trust_level="A", source_ref=case.number).exists()
+    assert trail_verify(case) == []
+
+
+def test_a_promised_item_goes_to_the_department_with_a_deadline(demo_catalog, alice, applicant):
+    item = _item(
+        demo_catalog,
+        lambda i: (
+            i["kind"] == "promised"
+            and i["subject"] == "person"
+            and i["item_type"] != "licensing"
+            and not i["levels"]
+            and i["promised_limit"] >= 3
+        ),
+    )
+    case = case_accept(
+        staff=alice, item_code=item["code"], applicant=applicant.id_number, materials=_all_received(item)
+    ).case
+    assert case.status == item["stages"][1]["code"]
+    assert case.deadline > case.accepted_at
+    assert TrailEntry.objects.filter(case=case).count() == 1
+
+
+def test_a_missing_required_material_is_refused_and_nothing_is_written(demo_catalog, alice, applicant):
+    item = _item(
+        demo_catalog,
+        lambda i: (
+            i["kind"] == "promised"
+            and i["subject"] == "person"
+            and not i["levels"]
+            and any(m["necessity"] == "required" and m["source"] == "applicant" for m in i["materials"])
+        ),
+    )
+    with pytest.raises(DomainError) as caught:
+        case_accept(staff=alice, item_code=item["code"], applicant=applicant.id_number, materials=[])
+    assert caught.value.code == "materials_incomplete"
+    assert caught.value.details["problems"]
+    assert not Case.objects.exists()
+
+
+def test_the_same_idempotency_key_returns_the_same_case(demo_catalog, alice, applicant):
+    item = _item(
+        demo_catalog, lambda i: i["kind"] == "instant" and i["subject"] == "person" and not i["levels"]
+    )
+    first = case_accept(
+        staff=alice,
+        item_code=item["code"],
+        applicant=applicant.id_number,
+        materials=_all_received(item),
+        idempotency_key="k-1",
+    )
+    again = case_accept(
+        staff=alice,
+        item_code=item["code"],
+        applicant=applicant.id_number,
+        materials=_all_received(item),
+        idempotency_key="k-1",
+    )
+    assert again.replayed and again.case.pk == first.case.pk
+    assert Case.objects.count() == 1

@@ -1,0 +1,182 @@
+"""Back-office actions: undertake → review → approve → complete, clock stops, decisions, revocation."""
+
+import pytest
+
+from onedoor.cases.actions import case_act
+from onedoor.cases.models import Certificate, StageResult
+from onedoor.cases.services import case_accept
+from onedoor.cases.trail import trail_verify
+from onedoor.core.errors import Conflict, DomainError, Forbidden
+from onedoor.people import idnumbers
+from onedoor.people import services as people_services
+from onedoor.people.credit import trust_refusal
+
+
+def _received(item, met=True):
+    return [
+        {"code": m["code"], "received": True, "criteria": {c["id"]: met for c in m["criteria"]}}
+        for m in item["materials"]
+    ]
+
+
+def _findings(item, met=True):
+    return {c["id"]: met for m in item["materials"] for c in m["criteria"]}
+
+
+@pytest.fixture
+def applicant(chancheng, alice):
+    body = "44060419850203123"
+    return people_services.person_register(
+        district=chancheng, id_number=body + idnumbers.resident_check_char(body), name="梁美玲", actor=alice
+    )
+
+
+@pytest.fixture
+def bdc_item(demo_catalog):
+    return next(
+        i
+        for i in demo_catalog
+        if i["department"] == "BDC"
+        and i["kind"] == "promised"
+        and (not i["levels"] or "district" in i["levels"])
+        and [s["code"] for s in i["stages"]][:4] == ["accept", "undertake", "review", "approve"]
+    )
+
+
+@pytest.fixture
+def case(bdc_item, alice, applicant):
+    return case_accept(
+        staff=alice, item_code=bdc_item["code"], applicant=applicant.id_number, materials=_received(bdc_item)
+    ).case
+
+
+def _to_approve(case, olivia, bdc_item):
+    case_act(
+        staff=olivia, number=case.number, action="undertake", opinion="材料齐全", criteria=_findings(bdc_item)
+    )
+    return case_act(
+        staff=olivia, number=case.number, action="review", opinion="同意", criteria=_findings(bdc_item)
+    )
+
+
+def test_officers_take_a_case_through_every_stage_to_a_certificate(case, olivia, arthur, alice, bdc_item):
+    assert _to_approve(case, olivia, bdc_item).status == "approve"
+    case = case_act(
+        staff=arthur, number=case.number, action="approve", opinion="准予", criteria=_findings(bdc_item)
+    )
+    while case.status not in ("completed",):
+        case = case_act(
+            staff=alice if case.status == "deliver" else arthur, number=case.number, action=case.status
+        )
+    assert Certificate.objects.filter(case=case).count() == 1
+    assert [r.stage for r in StageResult.objects.filter(case=case)][:3] == ["undertake", "review", "approve"]
+    assert trail_verify(case) == []
+
+
+def test_an_officer_of_another_role_or_department_is_refused(case, alice, bob):
+    with pytest.raises(Forbidden):
+        case_act(staff=alice, number=case.number, action="undertake")
+
+
+def test_another_districts_officer_cannot_find_the_case(case, bob):
+    with pytest.raises(Exception) as caught:
+        case_act(staff=bob, number=case.number, action="undertake")
+    assert getattr(caught.value, "status", None) in (403, 404)
+
+
+def test_approving_against_the_criteria_needs_a_reason_and_a_second_approver(
+    case, olivia, arthur, chloe, bdc_item
+):
+    _to_approve(case, olivia, bdc_item)
+    unmet = _findings(bdc_item, met=False)
+    with pytest.raises(DomainError) as caught:
+        case_act(staff=arthur, number=case.number, action="approve", criteria=unmet)
+    assert caught.value.code == "deviation_needs_reason"
+    with pytest.raises(DomainError) as caught:
+        case_act(staff=arthur, number=case.number, action="approve", criteria=unmet, reason="原件已补验")
+    assert caught.value.code == "second_approver_required"
+    case = case_act(
+        staff=arthur,
+        number=case.number,
+        action="approve",
+        criteria=unmet,
+        reason="原件已补验",
+        second_approver="chloe",
+    )
+    result = StageResult.objects.get(case=case, stage="approve")
+    assert result.second_approver == chloe and result.deviation_reason == "原件已补验"
+
+
+def test_a_rejection_needs_reason_and_legal_basis(case, olivia, arthur, bdc_item):
+    _to_approve(case, olivia, bdc_item)
+    with pytest.raises(DomainError):
+        case_act(staff=arthur, number=case.number, action="reject", criteria=_findings(bdc_item, False))
+    case = case_act(
+        staff=arthur,
+        number=case.number,
+        action="reject",
+        criteria=_findings(bdc_item, False),
+        reason="权属来源材料不符",
+        basis="《不动产登记暂行条例》第二十二条",
+    )
+    assert case.status == "rejected" and case.closed_at is not None
+
+
+def test_a_correction_stops_the_clock_and_supply_resumes_at_the_same_stage(case, olivia):
+    deadline = case.deadline
+    case = case_act(
+        staff=olivia,
+        number=case.number,
+        action="request_correction",
+        reason="缺少共有人同意书",
+        materials=["M01"],
+    )
+    assert case.status == "correction" and case.clock_stopped_at is not None
+    case = case_act(staff=olivia, number=case.number, action="supply")
+    assert case.status == "undertake" and case.clock_stopped_at is None
+    assert case.deadline >= deadline
+
+
+def test_a_stale_revision_is_a_conflict(case, olivia):
+    case_act(staff=olivia, number=case.number, action="undertake", expected_revision=0)
+    with pytest.raises(Conflict):
+        case_act(staff=olivia, number=case.number, action="review", expected_revision=0)
+
+
+def test_an_action_not_allowed_now_is_a_conflict_and_changes_nothing(case, arthur):
+    with pytest.raises(Conflict):
+        case_act(staff=arthur, number=case.number, action="approve")
+    case.refresh_from_db()
+    assert case.status == "undertake" and case.revision == 0
+
+
+def test_a_failed_post_review_revokes_the_result_and_refuses_trust_first_next_time(
+    demo_catalog, alice, arthur, applicant, chancheng
+):
+    item = next(
+        i for i in demo_catalog if i["trust_first"] and i["department"] == "BDC" and i["subject"] == "person"
+    )
+    case = case_accept(
+        staff=alice,
+        item_code=item["code"],
+        applicant=applicant.id_number,
+        mode="trust_first",
+        materials=[],
+        commitment_signed=True,
+    ).case
+    assert case.status == "completed" and case.commitment_text
+    certificate = Certificate.objects.get(case=case)
+    case_act(staff=arthur, number=case.number, action="revoke", reason="核查发现承诺不实")
+    certificate.refresh_from_db()
+    assert certificate.revoked_at is not None
+    assert trust_refusal(district=chancheng, person=applicant) is not None
+    with pytest.raises(DomainError) as caught:
+        case_accept(
+            staff=alice,
+            item_code=item["code"],
+            applicant=applicant.id_number,
+            mode="trust_first",
+            materials=[],
+            commitment_signed=True,
+        )
+    assert caught.value.code == "trust_refused"

@@ -1,0 +1,180 @@
+"""The case API end to end through HTTP: accept (idempotent), read, list, act, public progress, verify."""
+
+import pytest
+
+from onedoor.cases.models import Case
+from onedoor.people import idnumbers
+from onedoor.people import services as people_services
+
+BODY17 = "44060419770315262"
+
+
+@pytest.fixture
+def number(chancheng, alice):
+    number = BODY17 + idnumbers.resident_check_char(BODY17)
+    people_services.person_register(district=chancheng, id_number=number, name="黄志华", actor=alice)
+    return number
+
+
+def _item(catalog, **want):
+    return next(
+        i
+        for i in catalog
+        if all(i[k] == v for k, v in want.items()) and "district" in (i["levels"] or ["district"])
+    )
+
+
+def _body(item, number, **extra):
+    materials = [
+        {"code": m["code"], "received": True, "criteria": {c["id"]: True for c in m["criteria"]}}
+        for m in item["materials"]
+    ]
+    return {"item_code": item["code"], "applicant": number, "materials": materials, **extra}
+
+
+def _post(client, headers, body, key="key-1"):
+    return client.post(
+        "/api/v1/cases", body, content_type="application/json", HTTP_IDEMPOTENCY_KEY=key, **headers
+    )
+
+
+def test_accepting_twice_with_one_key_gives_one_case(client, demo_catalog, alice, bearer, number):
+    headers = bearer(alice)
+    item = _item(demo_catalog, kind="instant", subject="person")
+    first = _post(client, headers, _body(item, number))
+    assert first.status_code == 201, first.json()
+    again = _post(client, headers, _body(item, number))
+    assert again.status_code == 200
+    assert again.json()["number"] == first.json()["number"]
+    assert first.json()["status"] == "completed" and first.json()["certificate_id"]
+    assert Case.objects.count() == 1
+
+
+def test_the_same_key_with_a_different_body_is_a_conflict(client, demo_catalog, alice, bearer, number):
+    headers = bearer(alice)
+    items = [
+        i
+        for i in demo_catalog
+        if i["kind"] == "instant" and i["subject"] == "person" and "district" in (i["levels"] or ["district"])
+    ]
+    assert _post(client, headers, _body(items[0], number)).status_code == 201
+    response = _post(client, headers, _body(items[1], number))
+    assert response.status_code == 409 and response.json()["code"] == "idempotency_key_reused"
+
+
+def test_a_missing_idempotency_key_is_refused(client, demo_catalog, alice, bearer, number):
+    item = _item(demo_catalog, kind="instant", subject="person")
+    response = client.post(
+        "/api/v1/cases", _body(item, number), content_type="application/json", **bearer(alice)
+    )
+    assert response.status_code == 422
+    assert not Case.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "change,code",
+    [
+        ({"item_code": "NO-SUCH-ITEM"}, "item_not_found"),
+        ({"applicant": "440604197703152620"}, "invalid_number"),
+        ({"materials": []}, "materials_incomplete"),
+        ({"mode": "trust_first"}, "trust_first_not_allowed"),
+    ],
+)
+def test_bad_input_gets_a_localized_4xx_and_writes_nothing(
+    client, demo_catalog, alice, bearer, number, change, code
+):
+    item = next(
+        i
+        for i in demo_catalog
+        if i["kind"] == "promised"
+        and not i["trust_first"]
+        and i["subject"] == "person"
+        and "district" in (i["levels"] or ["district"])
+        and any(m["necessity"] == "required" and m["source"] == "applicant" for m in i["materials"])
+    )
+    response = _post(
+        client, {**bearer(alice), "HTTP_ACCEPT_LANGUAGE": "en"}, {**_body(item, number), **change}
+    )
+    assert 400 <= response.status_code < 500
+    assert response.json()["code"] == code
+    assert response.json()["message"]
+    assert not Case.objects.exists()
+
+
+def test_officers_act_through_the_api_and_the_public_sees_progress(
+    client, demo_catalog, alice, olivia, arthur, bearer, number
+):
+    item = next(i for i in demo_catalog if i["department"] == "BDC" and i["kind"] == "promised")
+    created = _post(client, bearer(alice), _body(item, number)).json()
+    findings = {c["id"]: True for m in item["materials"] for c in m["criteria"]}
+    for staff, action in [
+        (olivia, "undertake"),
+        (olivia, "review"),
+        (arthur, "approve"),
+        (arthur, "complete"),
+    ]:
+        response = client.post(
+            f"/api/v1/cases/{created['number']}/actions",
+            {"action": action, "criteria": findings},
+            content_type="application/json",
+            **bearer(staff),
+        )
+        assert response.status_code == 200, response.json()
+    case = response.json()
+    assert case["status"] == "completed" and case["certificate_id"]
+    progress = client.get(f"/api/v1/public/cases/{created['number']}", {"applicant_tail": number[-4:]})
+    assert progress.status_code == 200
+    assert [s["action"] for s in progress.json()["steps"]] == [
+        "accept",
+        "undertake",
+        "review",
+        "approve",
+        "complete",
+    ]
+    wrong = client.get(f"/api/v1/public/cases/{created['number']}", {"applicant_tail": "0000"})
+    assert wrong.status_code == 404
+    verified = client.get(f"/api/v1/certificates/{case['certificate_id']}/verify").json()
+    assert verified["valid"] is True and verified["payload"]["case"] == created["number"]
+
+
+def test_an_officer_acting_out_of_turn_gets_a_conflict(client, demo_catalog, alice, arthur, bearer, number):
+    item = next(i for i in demo_catalog if i["department"] == "BDC" and i["kind"] == "promised")
+    created = _post(client, bearer(alice), _body(item, number)).json()
+    response = client.post(
+        f"/api/v1/cases/{created['number']}/actions",
+        {"action": "approve"},
+        content_type="application/json",
+        **bearer(arthur),
+    )
+    assert response.status_code == 409
+
+
+def test_another_district_sees_nothing(client, demo_catalog, alice, bob, bearer, number):
+    item = _item(demo_catalog, kind="instant", subject="person")
+    created = _post(client, bearer(alice), _body(item, number)).json()
+    assert client.get(f"/api/v1/cases/{created['number']}", **bearer(bob)).status_code == 404
+    assert client.get("/api/v1/cases", **bearer(bob)).json()["items"] == []
+
+
+def test_the_list_pages_with_a_cursor(client, demo_catalog, alice, bearer, number):
+    items = [
+        i
+        for i in demo_catalog
+        if i["kind"] == "instant" and i["subject"] == "person" and "district" in (i["levels"] or ["district"])
+    ][:3]
+    for n, item in enumerate(items):
+        assert _post(client, bearer(alice), _body(item, number), key=f"k{n}").status_code == 201
+    first = client.get("/api/v1/cases", {"limit": 2}, **bearer(alice)).json()
+    second = client.get("/api/v1/cases", {"limit": 2, "cursor": first["next"]}, **bearer(alice)).json()
+    numbers = [c["number"] for c in first["items"] + second["items"]]
+    assert len(numbers) == 3 == len(set(numbers)) and second["next"] is None
+
+
+def test_the_public_query_is_rate_limited(client, demo_catalog, alice, bearer, number):
+    from django.core.cache import cache
+
+    cache.clear()
+    statuses = [client.get("/api/v1/public/cases/440604-20260101-00001", {"applicant_tail": "1234"}).status_code
+                for _ in range(35)]
+    assert statuses.count(404) == 30 and statuses[-1] == 429
+    cache.clear()
