@@ -218,7 +218,10 @@ def pytest_configure(config):
 def arthur(chancheng):
     """arthur — approver of Chancheng's real-estate registration (BDC)."""
     return services.staff_create(
-        district=chancheng, username="arthur", password=PASSWORD, roles=[(Role.APPROVER, chancheng.test_department)]
+        district=chancheng,
+        username="arthur",
+        password=PASSWORD,
+        roles=[(Role.APPROVER, chancheng.test_department)],
     )
 
 

@@ -200,9 +200,7 @@ def _stop_clock(*, case, staff, reason, materials, after, **_ignored):
         raise DomainError(
             "missing_list_required", _("A correction notice lists everything missing, at once.")
         )
-    ClockStop.objects.create(
-        case=case, kind=kind, reason=reason, started_at=clock.now(), missing=materials
-    )
+    ClockStop.objects.create(case=case, kind=kind, reason=reason, started_at=clock.now(), missing=materials)
     case.resume_to, case.clock_stopped_at = case.status, clock.now()
 
 

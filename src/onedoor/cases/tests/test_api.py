@@ -174,7 +174,9 @@ def test_the_public_query_is_rate_limited(client, demo_catalog, alice, bearer, n
     from django.core.cache import cache
 
     cache.clear()
-    statuses = [client.get("/api/v1/public/cases/440604-20260101-00001", {"applicant_tail": "1234"}).status_code
-                for _ in range(35)]
+    statuses = [
+        client.get("/api/v1/public/cases/440604-20260101-00001", {"applicant_tail": "1234"}).status_code
+        for _ in range(35)
+    ]
     assert statuses.count(404) == 30 and statuses[-1] == 429
     cache.clear()

@@ -16,15 +16,21 @@ pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_officers_undertaking_at_once_one_wins_the_other_gets_a_conflict(demo_catalog, alice, olivia, chancheng):
+def test_two_officers_undertaking_at_once_one_wins_the_other_gets_a_conflict(
+    demo_catalog, alice, olivia, chancheng
+):
     body = "44060419660712341"
     person = people_services.person_register(
         district=chancheng, id_number=body + idnumbers.resident_check_char(body), name="何家豪", actor=alice
     )
     item = next(i for i in demo_catalog if i["department"] == "BDC" and i["kind"] == "promised")
-    materials = [{"code": m["code"], "received": True, "criteria": {c["id"]: True for c in m["criteria"]}}
-                 for m in item["materials"]]
-    case = case_accept(staff=alice, item_code=item["code"], applicant=person.id_number, materials=materials).case
+    materials = [
+        {"code": m["code"], "received": True, "criteria": {c["id"]: True for c in m["criteria"]}}
+        for m in item["materials"]
+    ]
+    case = case_accept(
+        staff=alice, item_code=item["code"], applicant=person.id_number, materials=materials
+    ).case
     barrier, outcomes = threading.Barrier(2), []
 
     def act():

@@ -16,11 +16,18 @@ def case(demo_catalog, alice, chancheng):
     person = people_services.person_register(
         district=chancheng, id_number=body + idnumbers.resident_check_char(body), name="区嘉怡", actor=alice
     )
-    item = next(i for i in demo_catalog if i["kind"] == "instant" and i["subject"] == "person"
-                and "district" in (i["levels"] or ["district"]))
-    materials = [{"code": m["code"], "received": True, "criteria": {c["id"]: True for c in m["criteria"]}}
-                 for m in item["materials"]]
-    return case_accept(staff=alice, item_code=item["code"], applicant=person.id_number, materials=materials).case
+    item = next(
+        i
+        for i in demo_catalog
+        if i["kind"] == "instant" and i["subject"] == "person" and "district" in (i["levels"] or ["district"])
+    )
+    materials = [
+        {"code": m["code"], "received": True, "criteria": {c["id"]: True for c in m["criteria"]}}
+        for m in item["materials"]
+    ]
+    return case_accept(
+        staff=alice, item_code=item["code"], applicant=person.id_number, materials=materials
+    ).case
 
 
 def test_every_action_appends_a_chained_entry(case):
@@ -36,7 +43,9 @@ def test_the_database_refuses_to_update_a_trail_entry(case):
         TrailEntry.objects.filter(case=case).update(reason="rewritten")
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL refuses DELETE; SQLite's demo allows it")
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL refuses DELETE; SQLite's demo allows it"
+)
 def test_postgresql_refuses_to_delete_a_trail_entry(case):
     with pytest.raises(DatabaseError), transaction.atomic():
         TrailEntry.objects.filter(case=case, seq=1).delete()
