@@ -9,7 +9,7 @@ python3 -m venv "$tmp/venv"
 { echo "# Runtime dependencies, pinned (generated: pip install . && pip freeze). Regenerate with scripts/lock.sh."
   "$tmp/venv/bin/pip" freeze --exclude onedoor; } > requirements.lock
 "$tmp/venv/bin/pip" freeze --exclude onedoor > "$tmp/base.txt"
-"$tmp/venv/bin/pip" install -q pytest pytest-django pytest-xdist playwright hypothesis ruff pypdf
+"$tmp/venv/bin/pip" install -q pytest pytest-django pytest-xdist playwright hypothesis schemathesis ruff pypdf
 { echo "# Test and lint dependencies, pinned (on top of requirements.lock). Regenerate with scripts/lock.sh."
   "$tmp/venv/bin/pip" freeze --exclude onedoor | grep -vxFf "$tmp/base.txt"; } > requirements-dev.lock
 rm -rf "$tmp"
