@@ -1,9 +1,12 @@
 from django.urls import path
 
-from onedoor.portal import views
+from onedoor.portal import progress_views, views
 
 urlpatterns = [
     path("", views.home, name="portal-home"),
     path("guide/", views.guide_search, name="guide-search"),
     path("guide/<str:district_code>/<str:code>/", views.guide_item, name="guide-item"),
+    path("progress/", progress_views.progress, name="public-progress"),
+    path("verify/<uuid:public_id>/", progress_views.verify, name="certificate-verify"),
+    path("certificates/<uuid:public_id>.pdf", progress_views.certificate_pdf, name="certificate-pdf"),
 ]

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from onedoor.staffdesk import calendar_views, catalog_views, people_views, views
+from onedoor.staffdesk import (
+    calendar_views,
+    case_views,
+    catalog_views,
+    desk_views,
+    people_views,
+    queue_views,
+    views,
+)
 
 urlpatterns = [
     path("login/", views.StaffLoginView.as_view(), name="staff-login"),
@@ -23,4 +31,12 @@ urlpatterns = [
     path("people/person/<int:pk>/full/", people_views.person_full, name="staff-person-full"),
     path("people/enterprise/<int:pk>/", people_views.enterprise_card, name="staff-enterprise"),
     path("people/enterprise/<int:pk>/full/", people_views.enterprise_full, name="staff-enterprise-full"),
+    path("desk/", desk_views.desk_start, name="staff-desk"),
+    path("desk/register/", desk_views.desk_register, name="staff-desk-register"),
+    path("desk/<str:kind>/<int:pk>/", desk_views.desk_holder, name="staff-desk-holder"),
+    path("desk/<str:kind>/<int:pk>/items/<str:code>/", desk_views.desk_accept, name="staff-desk-accept"),
+    path("cases/<str:number>/", case_views.case_page, name="staff-case"),
+    path("cases/<str:number>/act/", case_views.case_action, name="staff-case-act"),
+    path("cases/<str:number>/receipt.pdf", case_views.case_receipt, name="staff-case-receipt"),
+    path("queue/", queue_views.work_queue, name="staff-queue"),
 ]

@@ -1,0 +1,176 @@
+"""The action forms of the case page: which fields each workflow action asks for, and reading a POST back
+into the arguments of `case_act`.
+
+Stage actions record each standardized criterion as met or not (prefilled with the latest findings, so an
+officer confirms or changes them); a rejection and a revocation need reason and legal basis; a decision that
+deviates from the criteria needs a written reason and a second approver; a correction lists every missing
+material at once; an extension asks for working days within the legal limit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from onedoor.cases import queues
+from onedoor.cases.models import MaterialStatus
+
+HELD = (MaterialStatus.RECEIVED, MaterialStatus.SUPPLIED)
+CRITERIA_ACTIONS = {"undertake", "review", "approve", "reject", "other"}
+FIELDS: dict[str, tuple[str, ...]] = {
+    "undertake": ("opinion", "criteria"),
+    "review": ("opinion", "criteria"),
+    "approve": ("opinion", "criteria", "deviation"),
+    "complete": ("opinion",),
+    "deliver": ("opinion",),
+    "other": ("opinion", "criteria"),
+    "reject": ("opinion", "criteria", "reason", "basis", "second_approver"),
+    "request_correction": ("reason", "missing"),
+    "supply": ("opinion",),
+    "suspend": ("reason",),
+    "resume": ("opinion",),
+    "extend": ("days", "reason"),
+    "withdraw": ("reason",),
+    "supply_gap": ("later",),
+    "stop_for_gaps": ("reason",),
+    "post_review_pass": ("opinion",),
+    "revoke": ("reason", "basis"),
+}
+BUTTONS = {
+    "undertake": _("Undertake: pass to the next stage"),
+    "review": _("Review: pass to the next stage"),
+    "approve": _("Approve"),
+    "complete": _("Complete and issue the result"),
+    "deliver": _("Record delivery"),
+    "other": _("Finish this stage"),
+    "reject": _("Reject"),
+    "request_correction": _("Request correction (stops the clock)"),
+    "supply": _("Missing materials supplied: restart the clock"),
+    "suspend": _("Suspend for a special procedure"),
+    "resume": _("Resume"),
+    "extend": _("Extend the time limit"),
+    "withdraw": _("Withdraw at the applicant's request"),
+    "supply_gap": _("Record later materials supplied"),
+    "stop_for_gaps": _("Stop: later materials did not arrive"),
+    "post_review_pass": _("Post-review passed"),
+    "revoke": _("Revoke the result"),
+}
+# The stage action is what the case waits for; it opens first.
+STAGE_ACTIONS = ("undertake", "review", "approve", "complete", "deliver", "other")
+
+
+@dataclass
+class ActionForm:
+    action: str
+    button: object
+    fields: tuple[str, ...]
+    open: bool = False
+    criteria: list[tuple[str, list[dict]]] = field(default_factory=list)  # (material, [criterion])
+    missing_choices: list = field(default_factory=list)
+    later_choices: list = field(default_factory=list)
+    approvers: list = field(default_factory=list)
+    days_available: int = 0
+    values: dict = field(default_factory=dict)  # what was posted, to refill after an error
+
+    def has(self, name: str) -> bool:
+        return name in self.fields
+
+
+def latest_findings(case) -> dict[str, bool]:
+    """The most recent officer's findings, or the window's when no stage has run yet."""
+    last = case.stage_results.order_by("-at", "-id").first()
+    if last is not None and last.criteria:
+        return dict(last.criteria)
+    found: dict[str, bool] = {}
+    for line in case.materials.all():
+        found.update(line.criteria or {})
+    return found
+
+
+def criteria_groups(case, checked: dict[str, bool] | None = None) -> list[tuple[str, list[dict]]]:
+    """The criteria of the materials the case actually holds: received at the window or supplied later.
+    Waived ones are not judged again; optional ones not provided and later ones not yet here cannot be."""
+    held = set(case.materials.filter(status__in=HELD).values_list("code", flat=True))
+    checked = latest_findings(case) if checked is None else checked
+    groups = []
+    for material in case.version.materials.all():
+        if material.code not in held or not material.criteria:
+            continue
+        criteria = [
+            {
+                "id": c["id"],
+                "text": c.get("text", c["id"]),
+                "mandatory": c.get("mandatory", True),
+                "checked": bool(checked.get(c["id"])),
+            }
+            for c in material.criteria
+        ]
+        groups.append((material.name, criteria))
+    return groups
+
+
+def _makes_sense(case, action: str) -> bool:
+    """The table allows these in more statuses than they apply to; offer them only where they can succeed."""
+    if action == "post_review_pass":
+        return case.mode == "trust_first" and case.post_review_done_at is None
+    if action in ("supply_gap", "stop_for_gaps"):
+        return case.materials.filter(status=MaterialStatus.LATER).exists()
+    if action == "extend":
+        return case.legal_days - case.promised_days - case.extension_days > 0
+    return True
+
+
+def action_forms(staff, case, allowed: list[str], *, open_action: str = "", posted=None) -> list[ActionForm]:
+    forms = []
+    first_stage = next((a for a in allowed if a in STAGE_ACTIONS), "")
+    for action in allowed:
+        if not _makes_sense(case, action):
+            continue
+        mine = posted is not None and action == open_action
+        form = ActionForm(
+            action=action,
+            button=BUTTONS.get(action, action),
+            fields=FIELDS.get(action, ("opinion",)),
+            open=action == (open_action or first_stage),
+            values=posted.dict() if mine else {},
+        )
+        if form.has("criteria"):
+            checked = {cid: True for cid in posted.getlist("criteria")} if mine else None
+            form.criteria = criteria_groups(case, checked)
+        if form.has("missing"):
+            form.missing_choices = list(case.materials.exclude(status=MaterialStatus.WAIVED).order_by("id"))
+        if form.has("later"):
+            form.later_choices = list(case.materials.filter(status=MaterialStatus.LATER).order_by("id"))
+        if form.has("deviation") or form.has("second_approver"):
+            form.approvers = queues.second_approvers(staff=staff, case=case)
+        if form.has("days"):
+            form.days_available = max(0, case.legal_days - case.promised_days - case.extension_days)
+        forms.append(form)
+    return forms
+
+
+def _int(value, default=None):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def read_action(case, post) -> dict:
+    """The keyword arguments of `case_act` from an action form's POST."""
+    action = post.get("action", "")
+    arguments = {
+        "action": action,
+        "opinion": post.get("opinion", "").strip(),
+        "reason": post.get("reason", "").strip(),
+        "basis": post.get("basis", "").strip(),
+        "days": max(0, _int(post.get("days"), 0)),
+        "materials": post.getlist("materials"),
+        "second_approver": post.get("second_approver", "").strip(),
+        "expected_revision": _int(post.get("revision")),
+    }
+    if action in CRITERIA_ACTIONS:
+        ticked = set(post.getlist("criteria"))
+        ids = [c["id"] for _name, group in criteria_groups(case, {}) for c in group]
+        arguments["criteria"] = {cid: cid in ticked for cid in ids}
+    return arguments
