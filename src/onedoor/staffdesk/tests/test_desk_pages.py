@@ -214,3 +214,19 @@ def test_an_applicant_with_bad_credit_is_refused_trust_first_with_the_reason(
     assert 'id="refusal-trust_first"' in page and "found false" in page
     radio = page.split('id="mode-trust_first"', 1)[1].split(">", 1)[0]
     assert "disabled" in radio
+
+
+def test_an_unknown_enterprise_is_registered_at_the_desk_and_sees_enterprise_items(desk, demo_catalog):
+    uscc = "91350100M000100Y43"
+    page = desk.post(reverse("staff-desk"), {"number": uscc}).content.decode()
+    assert 'id="desk-register-form"' in page
+    response = desk.post(
+        reverse("staff-desk-register"), {"number": uscc, "name": "佛山市禅城区示例贸易有限公司"}
+    )
+    assert response.status_code == 302
+    holder = desk.get(response["Location"], {"q": "营业执照"}).content.decode()
+    enterprise_items = {i["name"] for i in demo_catalog if i["subject"] == "enterprise"}
+    person_items = {i["name"] for i in demo_catalog if i["subject"] == "person"}
+    results = holder.split('id="item-results"', 1)[1].split("</ul>", 1)[0]
+    assert any(name in results for name in enterprise_items)
+    assert not any(name in results for name in person_items - enterprise_items)
