@@ -34,16 +34,15 @@ STATUS_LABELS = dict(Status.choices)
 
 
 def _throttled(request) -> bool:
-    """True once this client address made more than LOOKUPS_PER_MINUTE lookups in the current minute."""
-    window = int(time.time() // 60)
-    key = f"progress-lookups:{request.META.get('REMOTE_ADDR', '')}:{window}"
-    cache.add(key, 0, timeout=120)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=120)
-        count = 1
-    return count > LOOKUPS_PER_MINUTE
+    """True once this client address made LOOKUPS_PER_MINUTE lookups in the last 60 seconds (a sliding
+    window of timestamps, as the API's throttle keeps; a clock-minute counter would reset mid-burst)."""
+    key = f"progress-lookups:{request.META.get('REMOTE_ADDR', '')}"
+    now = time.time()
+    history = [t for t in cache.get(key, []) if t > now - 60]
+    if len(history) >= LOOKUPS_PER_MINUTE:
+        return True
+    cache.set(key, [*history, now], timeout=60)
+    return False
 
 
 def _find(number: str, tail: str):
