@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import UTC
 
 from onedoor.cases.models import Case, TrailEntry
 from onedoor.core import clock
@@ -20,7 +21,8 @@ def _canonical(data) -> bytes:
 def entry_hash(
     *, prev_hash: str, seq: int, at, actor: str, action: str, to_status: str, payload_hash: str
 ) -> str:
-    head = f"{prev_hash}|{seq}|{at.isoformat()}|{actor}|{action}|{to_status}|{payload_hash}"
+    # In UTC, as the database gives it back: a moment written with another offset must verify too.
+    head = f"{prev_hash}|{seq}|{at.astimezone(UTC).isoformat()}|{actor}|{action}|{to_status}|{payload_hash}"
     return hashlib.sha256(head.encode()).hexdigest()
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from django.utils import timezone
 
@@ -30,11 +30,11 @@ def localdate() -> date:
 
 @contextmanager
 def frozen_at(moment: datetime) -> Iterator[datetime]:
-    """Make `now()` return `moment` in this thread until the block ends (blocks nest)."""
+    """Make `now()` return `moment` (in UTC) in this thread until the block ends (blocks nest)."""
     if not isinstance(moment, datetime) or timezone.is_naive(moment):
         raise ValueError("the clock is frozen at an aware datetime")
     previous = getattr(_state, "moment", None)
-    _state.moment = moment
+    _state.moment = moment.astimezone(UTC)  # in UTC, as timezone.now() gives it
     try:
         yield moment
     finally:

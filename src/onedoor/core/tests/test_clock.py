@@ -44,3 +44,9 @@ def test_another_thread_still_reads_the_real_time():
 def test_it_refuses_a_naive_moment():
     with pytest.raises(ValueError), clock.frozen_at(datetime(2025, 3, 4, 9, 30)):
         pass
+
+
+def test_a_frozen_moment_is_told_in_utc_as_the_real_clock_is():
+    shanghai = MOMENT.astimezone(timezone.get_default_timezone())
+    with clock.frozen_at(shanghai):
+        assert clock.now() == MOMENT and clock.now().utcoffset() == timedelta(0)
