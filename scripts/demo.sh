@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The README demo command (`make demo`) after setup: migrate, generate the demo district when the database is
-# empty, print the URLs and accounts, and serve on 127.0.0.1:$PORT.
+# empty (with DEMO_CASES cases, 20,000 by default, through the case services: the first start takes minutes,
+# later starts skip it), print the URLs and accounts, and serve on 127.0.0.1:$PORT.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 PORT="${PORT:-8000}"
 export ONEDOOR_DEBUG="${ONEDOOR_DEBUG:-1}"
 $BIN/onedoor migrate --noinput -v0
-$BIN/onedoor seed --if-empty
+$BIN/onedoor seed --if-empty --cases "${DEMO_CASES:-20000}" --progress-every 2000
 cat <<MSG
 
   OneDoor demo on http://127.0.0.1:${PORT}/
