@@ -1,17 +1,19 @@
 """OneDoor benchmarks, through HTTP against gunicorn (2 sync workers, as in production).
 
-    .venv/bin/python bench/run.py                 # 10,000 items, 1,000,000 persons, SQLite
-    .venv/bin/python bench/run.py --db postgres   # the same on PostgreSQL (127.0.0.1:5432)
-    .venv/bin/python bench/run.py --smoke         # small sizes, a second per endpoint (CI)
+    .venv/bin/python bench/run.py                       # every suite: catalog and people, then cases
+    .venv/bin/python bench/run.py catalog               # 10,000 items, 1,000,000 persons, SQLite
+    .venv/bin/python bench/run.py cases --db postgres   # the case spine at 3,000,000 cases (bench/cases.py)
+    .venv/bin/python bench/run.py --smoke               # every suite at small sizes, a second per endpoint (CI)
 
-Each endpoint is measured next to a trivial endpoint (/api/v1/health) of the same server in the same run, and
-the ratio printed. Load comes from wrk (8 connections) when installed, else from a Python keep-alive client.
+Each endpoint is measured next to a trivial endpoint of the same server in the same run, and the ratio
+printed. Load comes from wrk (8 connections) when installed, else from a Python keep-alive client.
 The populated database is cached under var/bench/ by size, so a rerun skips the fill.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -31,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 VAR = ROOT / "var" / "bench"
 sys.path.insert(0, str(ROOT / "src"))
+
+import cases  # noqa: E402  (bench/cases.py: the case benchmarks)
 
 
 def free_port() -> int:
@@ -173,30 +177,16 @@ def run_python(port, paths, token, seconds, connections) -> dict:
     }
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
-    parser.add_argument("--items", type=int, default=10_000)
-    parser.add_argument("--persons", type=int, default=1_000_000)
-    parser.add_argument("--seconds", type=float, default=10)
-    parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--smoke", action="store_true", help="small sizes, short runs (CI)")
-    args = parser.parse_args()
-    if args.smoke:
-        args.items, args.persons, args.seconds = 300, 5_000, 1
-    env = {**os.environ, "ONEDOOR_SECRET_KEY": "bench", "ONEDOOR_DEBUG": "0", "PYTHONPATH": str(ROOT / "src")}
-    token = prepare(args, env)
-    paths = sample_paths(args, env)
+@contextlib.contextmanager
+def serve(env, workers):
+    """gunicorn with `workers` sync workers on a free port, as in production; stopped afterwards."""
     port = free_port()
     server = subprocess.Popen(
         [
             BIN / "gunicorn",
             "onedoor.wsgi",
             "-w",
-            str(args.workers),
+            str(workers),
             "-b",
             f"127.0.0.1:{port}",
             "--log-level",
@@ -206,13 +196,29 @@ def main() -> None:
         start_new_session=True,
     )
     try:
-        for _ in range(100):
+        for _ in range(600):  # until a worker answers (booting Django on a busy machine takes seconds)
             try:
-                HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/api/v1/health")
-                break
+                conn = HTTPConnection("127.0.0.1", port, timeout=5)
+                conn.request("GET", "/api/v1/health")
+                if conn.getresponse().status == 200:
+                    break
             except OSError:
                 time.sleep(0.1)
-        tool = run_wrk if shutil.which("wrk") else run_python
+        yield port
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)
+
+
+def load_tool():
+    return run_wrk if shutil.which("wrk") else run_python
+
+
+def catalog_suite(args, env) -> None:
+    token = prepare(args, env)
+    paths = sample_paths(args, env)
+    with serve(env, args.workers) as port:
+        tool = load_tool()
         print(
             f"\nOneDoor benchmark — {args.db}, {args.items:,} items, {args.persons:,} persons; gunicorn "
             f"{args.workers} sync workers; {tool.__name__[4:]} {args.connections} connections × {args.seconds:g} s; "
@@ -221,18 +227,36 @@ def main() -> None:
         for paths_ in paths.values():  # warm every worker's caches (search index) before measuring
             tool(port, paths_[:50], token, min(1.0, args.seconds), args.connections)
         results = {name: tool(port, p, token, args.seconds, args.connections) for name, p in paths.items()}
-        base = results["trivial (/api/v1/health)"]["rps"]
-        print(f"{'endpoint':<66}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'vs trivial':>12}")
-        for name, r in results.items():
-            print(
-                f"{name:<66}{r['rps']:>9.0f}{r['p50_ms']:>9.1f}{r['p99_ms']:>9.1f}{r['rps'] / base:>11.2f}×"
-            )
-        failed = {n: r for n, r in results.items() if r["non2xx"] or r["errors"]}
-        if failed:
-            raise SystemExit(f"requests failed: {failed}")
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
+    base = results["trivial (/api/v1/health)"]["rps"]
+    print(f"{'endpoint':<66}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'vs trivial':>12}")
+    for name, r in results.items():
+        print(f"{name:<66}{r['rps']:>9.0f}{r['p50_ms']:>9.1f}{r['p99_ms']:>9.1f}{r['rps'] / base:>11.2f}×")
+    failed = {n: r for n, r in results.items() if r["non2xx"] or r["errors"]}
+    if failed:
+        raise SystemExit(f"requests failed: {failed}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("suite", nargs="?", choices=["all", "catalog", "cases"], default="all")
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--items", type=int, default=10_000)
+    parser.add_argument("--persons", type=int, default=1_000_000)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--smoke", action="store_true", help="small sizes, short runs (CI)")
+    cases.add_arguments(parser)
+    args = parser.parse_args()
+    if args.smoke:
+        args.items, args.persons, args.seconds = 300, 5_000, 1
+    env = {**os.environ, "ONEDOOR_SECRET_KEY": "bench", "ONEDOOR_DEBUG": "0", "PYTHONPATH": str(ROOT / "src")}
+    if args.suite in ("all", "catalog"):
+        catalog_suite(args, env)
+    if args.suite in ("all", "cases"):
+        cases.suite(args, env, sys.modules[__name__])
 
 
 if __name__ == "__main__":

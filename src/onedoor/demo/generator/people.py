@@ -143,7 +143,7 @@ def settle_records(
                 record_type="marriage",
                 payload={
                     "status": "married",
-                    "registered_on": str(person.birth_date.replace(year=person.birth_date.year + 26)),
+                    "registered_on": str(_years_after(person.birth_date, 26)),
                 },
                 source_kind="department",
                 source_ref="婚姻登记系统",
@@ -166,3 +166,11 @@ def settle_records(
         )
         made += 1
     return made
+
+
+def _years_after(day: date, years: int) -> date:
+    """The same day `years` later; 29 February becomes the 28th in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)

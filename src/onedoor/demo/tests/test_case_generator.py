@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from django.db import transaction
@@ -11,7 +11,7 @@ from django.db import transaction
 from onedoor.cases.models import Case
 from onedoor.demo.generator import case_plans
 from onedoor.demo.generator.cases import generate_cases, spread
-from onedoor.demo.generator.people import person_rows
+from onedoor.demo.generator.people import _years_after, person_rows
 from onedoor.people.services import persons_import
 
 
@@ -58,3 +58,8 @@ def test_the_same_seed_generates_the_same_history(small_demo):
     assert len(first) == 40
     assert _fingerprint(small_demo, 7) == first
     assert _fingerprint(small_demo, 8) != first
+
+
+def test_a_person_born_on_29_february_gets_a_marriage_date_in_a_common_year():
+    assert _years_after(date(1996, 2, 29), 26) == date(2022, 2, 28)
+    assert _years_after(date(1996, 3, 1), 26) == date(2022, 3, 1)

@@ -1,0 +1,304 @@
+"""The case-spine benchmarks (issue 3 §9), one gunicorn, one run (`bench/run.py cases --db postgres`):
+
+    (a) POST /bench/write                trivial: two rows in one transaction (bench-only, bench/trivial.py)
+    (b) POST /api/v1/cases               accept, with everything it does: token, item, applicant, credit,
+                                         settled records, number, materials, trail; instant items finish
+                                         with a signed certificate; a unique Idempotency-Key each
+    (d) GET  /bench/read/<pk>            trivial: one row by primary key (bench-only)
+    (c) GET  /api/v1/cases/{number}      one case as the API shows it
+    list GET /api/v1/cases               first pages with filters, and cursor pages deep in the list
+    search GET /api/v1/cases?applicant=  an applicant's cases
+
+printing req/s, p50, p99 and the ratios b/a (goal >= 0.5) and c/d (goal >= 0.7); list and search p50/p99
+(goal <= 10 ms / 50 ms) at 3,000,000 cases. The database holds cases generated through the case services and,
+up to the total, copies of them (bench/case_fill.py) — said in the output. Cached under var/bench/.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import tempfile
+import time
+from http.client import HTTPConnection
+
+SIZES = {
+    "full": {"persons": 200_000, "enterprises": 20_000, "generated": 20_000, "total": 3_000_000},
+    "smoke": {"persons": 300, "enterprises": 30, "generated": 60, "total": 400},
+}
+SEED_VOLUME = 2_790_000  # the seed's two-year volume
+GOALS = {"b/a": 0.5, "c/d": 0.7, "p50": 10.0, "p99": 50.0}
+
+
+def add_arguments(parser) -> None:
+    group = parser.add_argument_group("cases")
+    group.add_argument("--cases-total", type=int, help="cases in the database (3,000,000)")
+    group.add_argument("--cases-generated", type=int, help="of which generated through the services (20,000)")
+    group.add_argument("--cases-persons", type=int, help="persons who apply (200,000)")
+
+
+def _sizes(args) -> dict:
+    sizes = dict(SIZES["smoke" if args.smoke else "full"])
+    for key, value in (
+        ("total", args.cases_total),
+        ("generated", args.cases_generated),
+        ("persons", args.cases_persons),
+    ):
+        if value:
+            sizes[key] = value
+    sizes["total"] = max(sizes["total"], sizes["generated"])
+    return sizes
+
+
+def _database(harness, args, sizes) -> tuple[str, str, bool]:
+    """(DATABASE_URL, tag, needs_fill)."""
+    harness.VAR.mkdir(parents=True, exist_ok=True)
+    tag = f"cases-{sizes['generated']}g-{sizes['total']}t-{sizes['persons']}p"
+    marker = harness.VAR / f"{args.db}-{tag}.json"
+    if args.db == "sqlite":
+        path = harness.VAR / f"bench-{tag}.sqlite3"
+        url = f"sqlite:///{path}"
+        if marker.exists() and path.exists():
+            return url, tag, False
+        for suffix in ("", "-wal", "-shm"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        return url, tag, True
+    name = f"onedoor_bench_{tag.replace('-', '_')}"
+    url = f"postgres://postgres@127.0.0.1:5432/{name}"
+    if marker.exists():
+        return url, tag, False
+    import psycopg
+
+    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return url, tag, True
+
+
+def _prepare(harness, args, env, sizes) -> dict:
+    url, tag, fill = _database(harness, args, sizes)
+    env["DATABASE_URL"] = url
+    marker = harness.VAR / f"{args.db}-{tag}.json"
+    if fill:
+        print(
+            f"filling {url}: {sizes['persons']:,} persons, {sizes['generated']:,} cases through the services, "
+            f"copies up to {sizes['total']:,} …",
+            flush=True,
+        )
+        subprocess.run([harness.BIN / "onedoor", "migrate", "-v0"], env=env, check=True)
+        out = subprocess.run(
+            [
+                harness.BIN / "python",
+                harness.ROOT / "bench" / "cases_populate.py",
+                "fill",
+                *(str(sizes[k]) for k in ("persons", "enterprises", "generated", "total")),
+            ],
+            env=env,
+            check=True,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        info = json.loads(out.stdout.strip().splitlines()[-1])
+        info["filled_on"] = time.strftime("%Y-%m-%d")
+        marker.write_text(json.dumps(info))
+    return json.loads(marker.read_text())
+
+
+def _requests(harness, env, count: int) -> dict:
+    out = subprocess.run(
+        [harness.BIN / "python", harness.ROOT / "bench" / "cases_populate.py", "sample", str(count)],
+        env=env,
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    return json.loads(out.stdout)
+
+
+def post_wrk(port, path, bodies, token, seconds, connections) -> dict:
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
+        f.write("\n".join(bodies))
+    env = {
+        **os.environ,
+        "WRK_BODIES": f.name,
+        "WRK_PATH": path,
+        "WRK_TOKEN": token,
+        "WRK_RUN": f"bench-{time.time_ns()}",
+    }
+    script = os.path.join(os.path.dirname(__file__), "post.lua")
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{max(1, round(seconds))}s",
+            "-s",
+            script,
+            f"http://127.0.0.1:{port}",
+        ],
+        env=env,
+        check=True,
+        stdout=subprocess.PIPE,
+        text=True,
+    ).stdout
+    os.unlink(f.name)
+    result = json.loads(next(x for x in out.splitlines() if x.startswith("JSON "))[5:])
+    result["rps"] = result["requests"] / result["seconds"]
+    return result
+
+
+def post_python(port, path, bodies, token, seconds, connections) -> dict:
+    """The keep-alive Python client of run.py, posting instead of getting (when wrk is missing)."""
+    import random
+    import threading
+
+    latencies, bad, lock = [], [0], threading.Lock()
+    deadline, run = time.monotonic() + seconds, time.time_ns()
+
+    def worker(n):
+        rng, conn, mine, failed = random.Random(n), HTTPConnection("127.0.0.1", port), [], 0
+        count = 0
+        while time.monotonic() < deadline:
+            count += 1
+            headers = {"Content-Type": "application/json", "Idempotency-Key": f"py-{run}-{n}-{count}"}
+            if token:
+                headers["Authorization"] = f"Bearer {token}"
+            t0 = time.perf_counter()
+            conn.request("POST", path, body=rng.choice(bodies).encode(), headers=headers)
+            response = conn.getresponse()
+            response.read()
+            mine.append(time.perf_counter() - t0)
+            failed += response.status >= 300
+        with lock:
+            latencies.extend(mine)
+            bad[0] += failed
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(connections)]
+    started = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - started
+    latencies.sort()
+    pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000  # noqa: E731
+    return {
+        "requests": len(latencies),
+        "rps": len(latencies) / elapsed,
+        "p50_ms": pick(0.5),
+        "p99_ms": pick(0.99),
+        "non2xx": bad[0],
+        "errors": 0,
+    }
+
+
+def suite(args, base_env, harness) -> None:
+    sizes = _sizes(args)
+    env = {
+        **base_env,
+        "PYTHONPATH": os.pathsep.join([str(harness.ROOT / "src"), str(harness.ROOT / "bench")]),
+        "DJANGO_SETTINGS_MODULE": "trivial_settings",
+    }
+    info = _prepare(harness, args, env, sizes)
+    req = _requests(harness, env, 2000)
+    get = harness.load_tool()
+    post = post_wrk if get.__name__ == "run_wrk" else post_python
+    token, s, c = info["token"], args.seconds, args.connections
+    plan = [
+        ("(a) trivial write: POST /bench/write (2 rows, 1 tx)", post, "/bench/write", ["{}"], ""),
+        ("(b) accept: POST /api/v1/cases", post, "/api/v1/cases", req["bodies"], token),
+        (
+            "(d) trivial read: GET /bench/read/<pk>",
+            get,
+            None,
+            [f"/bench/read/{pk}" for pk in req["rows"]],
+            "",
+        ),
+        (
+            "(c) one case: GET /api/v1/cases/{number}",
+            get,
+            None,
+            [f"/api/v1/cases/{n}" for n in req["numbers"]],
+            token,
+        ),
+        ("list: GET /api/v1/cases (filters, cursor pages)", get, None, req["lists"], token),
+        ("search: GET /api/v1/cases?applicant=", get, None, req["searches"], token),
+    ]
+    results = {}
+    with harness.serve(env, args.workers) as port:
+        _check(port, plan)
+        for n, (_name, tool, path, items, tok) in enumerate(plan):  # warm every worker first
+            _measure(
+                tool,
+                port,
+                path,
+                items[:50],
+                tok,
+                (2.0 if args.smoke else 3.0) if n == 0 else min(1.0, s / 2),
+                c,
+            )
+        for name, tool, path, items, tok in plan:
+            results[name] = _measure(tool, port, path, items, tok, s, c)
+    _report(args, sizes, info, results, get.__name__[4:])
+
+
+def _check(port, plan) -> None:
+    """One request per endpoint, which must succeed: the smoke run's assertion, whatever the timings."""
+    for name, _tool, path, items, token in plan:
+        method, target, body = ("POST", path, items[0]) if path else ("GET", items[0], None)
+        headers = {"Content-Type": "application/json", "Idempotency-Key": f"check-{time.time_ns()}"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        conn = HTTPConnection("127.0.0.1", port, timeout=120)
+        conn.request(method, target, body=body.encode() if body else None, headers=headers)
+        response = conn.getresponse()
+        text = response.read()[:500]
+        if response.status >= 300:
+            raise SystemExit(f"{name}: {method} {target} answered {response.status}: {text!r}")
+
+
+def _measure(tool, port, path, items, token, seconds, connections) -> dict:
+    if path is not None:
+        return tool(port, path, items, token, seconds, connections)
+    return tool(port, items, token, seconds, connections)
+
+
+def _report(args, sizes, info, results, tool_name) -> None:
+    copies = info["copies"]["cases"]
+    print(
+        f"\nOneDoor case benchmarks — {args.db}; {sizes['total']:,} cases ({sizes['total'] - copies:,} generated "
+        f"through the case services, {copies:,} bulk COPIES of them, see bench/case_fill.py); "
+        f"{sizes['persons']:,} persons; gunicorn {args.workers} sync workers; {tool_name} {args.connections} "
+        f"connections × {args.seconds:g} s; {os.cpu_count()} CPUs; load average before {os.getloadavg()[0]:.1f}"
+    )
+    print(f"{'endpoint':<52}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'timeouts':>10}")
+    for name, r in results.items():
+        print(f"{name:<52}{r['rps']:>9.0f}{r['p50_ms']:>9.1f}{r['p99_ms']:>9.1f}{r['errors']:>10}")
+    failed = {n: r for n, r in results.items() if r["non2xx"]}
+    if failed:
+        raise SystemExit(f"requests failed: {failed}")
+    rps = [r["rps"] for r in results.values()]
+    for key, (b, a) in {"b/a": (rps[1], rps[0]), "c/d": (rps[3], rps[2])}.items():
+        if not a or not b:
+            print(f"ratio {key}: no request completed in the window (machine too busy for this run)")
+            continue
+        verdict = "met" if b / a >= GOALS[key] else "NOT met"
+        print(f"ratio {key} = {b / a:.2f} (goal >= {GOALS[key]}: {verdict})")
+    for name in list(results)[4:]:
+        r = results[name]
+        if not r["requests"]:
+            print(f"{name.split(':')[0]}: no request completed in the window")
+            continue
+        verdict = "met" if r["p50_ms"] <= GOALS["p50"] and r["p99_ms"] <= GOALS["p99"] else "NOT met"
+        print(
+            f"{name.split(':')[0]} p50/p99 = {r['p50_ms']:.1f}/{r['p99_ms']:.1f} ms (goal <= 10/50 ms: {verdict})"
+        )
+    seed = info["seed"]
+    rate, cpu_rate = seed["cases"] / seed["seconds"], seed["cases"] / max(seed["cpu_seconds"], 1e-9)
+    print(
+        f"seed through the services (when filled, {info['filled_on']}): {seed['cases']:,} cases and "
+        f"{seed['actions']:,} officer actions in {seed['seconds']:.0f} s = {rate:.0f} cases/s "
+        f"({cpu_rate:.0f} per CPU-second of the generator); {SEED_VOLUME:,} cases would take "
+        f"{SEED_VOLUME / rate / 3600:.1f} h (goal <= 10 min)"
+    )
