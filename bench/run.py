@@ -228,6 +228,8 @@ def catalog_suite(args, env) -> None:
             tool(port, paths_[:50], token, min(1.0, args.seconds), args.connections)
         results = {name: tool(port, p, token, args.seconds, args.connections) for name, p in paths.items()}
     base = results["trivial (/api/v1/health)"]["rps"]
+    if not base:
+        raise SystemExit("the trivial endpoint answered nothing: the server did not come up in time")
     print(f"{'endpoint':<66}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'vs trivial':>12}")
     for name, r in results.items():
         print(f"{name:<66}{r['rps']:>9.0f}{r['p50_ms']:>9.1f}{r['p99_ms']:>9.1f}{r['rps'] / base:>11.2f}×")
