@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
@@ -5,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from onedoor.core.admin import DistrictScopedAdmin
 from onedoor.core.audit import audit
 from onedoor.districts.models import (
+    DEPARTMENT_ROLES,
     BackendSystem,
     Centre,
     Department,
@@ -55,10 +57,37 @@ class BackendSystemAdmin(DistrictScopedAdmin):
     search_fields = ("code", "name")
 
 
+class RoleForm(forms.ModelForm):
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("role") in DEPARTMENT_ROLES and not cleaned.get("department"):
+            raise forms.ValidationError(_("This role is held for a department."))
+        return cleaned
+
+
 class RoleInline(admin.TabularInline):
+    """The roles of a staff account. District admins hold no Django model permissions, so the inline asks
+    the same question as the account page itself (or Django would leave it off the page)."""
+
     model = RoleAssignment
+    form = RoleForm
     extra = 0
     exclude = ("district",)
+
+    def _tenant_admin(self, request) -> bool:
+        return DistrictScopedAdmin._tenant_admin(self, request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._tenant_admin(request)
+
+    def has_add_permission(self, request, obj=None):
+        return self._tenant_admin(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._tenant_admin(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._tenant_admin(request)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
@@ -78,17 +107,47 @@ class StaffAdmin(DistrictScopedAdmin, UserAdmin):
     readonly_fields = ("failed_logins",)
     inlines = [RoleInline]
 
+    def get_fieldsets(self, request, obj=None):
+        """A district admin's form has no district field (it is always their own): leave it out of the
+        fieldsets too, or the change page fails to render."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.is_superuser:
+            return fieldsets
+        return [
+            (name, {**options, "fields": tuple(f for f in options["fields"] if f != "district")})
+            for name, options in fieldsets
+        ]
+
     def save_formset(self, request, form, formset, change):
-        for obj in formset.save(commit=False):
-            obj.district_id = form.instance.district_id
+        """Roles granted, changed or revoked here are audited like role_grant's, one record each."""
+        staff = form.instance
+        formset.save(commit=False)
+        for obj in formset.new_objects:
+            obj.district_id = staff.district_id
             obj.save()
+            self._audit_role(request, staff, "role.granted", obj)
+        for obj, _fields in formset.changed_objects:
+            obj.save()
+            self._audit_role(request, staff, "role.changed", obj)
         for obj in formset.deleted_objects:
+            self._audit_role(request, staff, "role.revoked", obj)
             obj.delete()
+
+    @staticmethod
+    def _audit_role(request, staff, action: str, assignment: RoleAssignment) -> None:
+        if staff.district_id is None:
+            return  # platform accounts hold no district roles worth a tenant's audit trail
+        department = assignment.department.code if assignment.department_id else None
+        audit(
+            district=staff.district,
+            actor=request.user,
+            action=action,
+            obj=staff,
+            data={"role": assignment.role, "department": department},
+        )
 
 
 # --- working-day calendar (appended by the calendar work; the staff page /staff/calendar/ is the main UI) ---
-from django import forms  # noqa: E402
-
 from onedoor.districts.models import CalendarOverride  # noqa: E402
 
 
