@@ -19,7 +19,7 @@ from pydantic import Field
 
 from onedoor.catalog import selectors
 from onedoor.catalog.search import search
-from onedoor.core.api_schemas import errors
+from onedoor.core.api_schemas import Text, errors
 from onedoor.core.errors import DomainError
 from onedoor.districts.selectors import district_by_code
 
@@ -120,14 +120,14 @@ MAX_LIMIT = 200
 
 
 class ItemFilters(Schema):
-    district: str | None = None
-    q: str | None = None
+    district: Text | None = None
+    q: Text | None = None
     subject: Literal["person", "enterprise"] | None = None
-    department: str | None = None
+    department: Text | None = None
     instant: bool | None = None
     depth: int | None = Field(None, ge=1, le=4)
-    theme: str | None = None
-    cursor: str | None = None
+    theme: Text | None = None
+    cursor: Text | None = None
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
 
 
@@ -184,6 +184,8 @@ def _browse(district, filters: dict, state: dict, limit: int) -> dict:
     queryset = selectors.published_filtered(district, **filters).order_by("item__code")
     after = state.get("after")
     if isinstance(after, str):
+        if "\x00" in after:
+            raise DomainError("bad_cursor", _("This cursor is not valid; start again from the first page."))
         queryset = queryset.filter(item__code__gt=after)
     versions = list(queryset[: limit + 1])
     more = len(versions) > limit
@@ -225,8 +227,8 @@ def list_items(request, params: Query[ItemFilters]):
     return _browse(district, filters, state, limit)
 
 
-@router.get("/{code}", response={200: ItemDetail, **errors(404)}, auth=None, summary="One item")
-def item_detail(request, code: str, district: str | None = None):
+@router.get("/{code}", response={200: ItemDetail, **errors(404, 422)}, auth=None, summary="One item")
+def item_detail(request, code: Text, district: Text | None = None):
     """The published item with its guide, materials with review criteria, and process stages."""
     version = selectors.item_detail(district_by_code(district), code)
     out = _row(version)

@@ -3,7 +3,10 @@ the error statuses it can answer with (clients and schemathesis read them from t
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from ninja import Schema
+from pydantic import StringConstraints
 
 
 class ErrorOut(Schema):
@@ -17,3 +20,9 @@ class ErrorOut(Schema):
 def errors(*statuses: int) -> dict[int, type[ErrorOut]]:
     """`response={200: ItemPage, **errors(400, 404, 422)}`."""
     return dict.fromkeys(statuses, ErrorOut)
+
+
+# Text from the caller that reaches a query. PostgreSQL cannot hold or compare a NUL character (the driver
+# raises DataError, a 500) while SQLite can: refusing it at the schema gives a 422 on both, and says so in
+# the OpenAPI schema.
+Text = Annotated[str, StringConstraints(pattern=r"^[^\x00]*$")]

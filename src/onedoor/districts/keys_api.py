@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from ninja import Router, Schema
 
 from onedoor.core import signing as crypto
-from onedoor.core.api_schemas import errors
+from onedoor.core.api_schemas import Text, errors
 from onedoor.districts import selectors
 from onedoor.districts import signing as district_signing
 
@@ -34,8 +34,8 @@ class DistrictKeysOut(Schema):
     keys: list[PublicKeyOut]
 
 
-@router.get("/{district_code}", response={200: DistrictKeysOut, **errors(404)})
-def district_keys(request, district_code: str, response: HttpResponse):
+@router.get("/{district_code}", response={200: DistrictKeysOut, **errors(404, 422)})
+def district_keys(request, district_code: Text, response: HttpResponse):
     """The district's Ed25519 public keys, active and retired (a retired key still verifies what it signed).
     `public_key` is base64 of the raw 32 bytes; `key_id` is the first 8 bytes of its SHA-256 in hex."""
     district = selectors.district_by_code(district_code)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from onedoor.core.api_schemas import errors
+from onedoor.core.api_schemas import Text, errors
 from onedoor.core.errors import DomainError, NotFound
 from onedoor.districts.auth import BearerToken
 from onedoor.people import idnumbers, selectors
@@ -174,13 +174,13 @@ def _person(request, number: str) -> Person:
 
 
 @people_router.get("", response={200: list[MaskedRowOut], **errors(401, 422)})
-def people_list(request, q: str = "", limit: int = Query(20, ge=1, le=selectors.SEARCH_LIMIT_MAX)):
+def people_list(request, q: Text = "", limit: int = Query(20, ge=1, le=selectors.SEARCH_LIMIT_MAX)):
     """Persons and enterprises whose number (4+ characters) or name starts with `q`; masked, not counted."""
     return [asdict(row) for row in selectors.people_search(staff=request.auth, q=q, limit=limit)]
 
 
-@people_router.get("/enterprises/{uscc}", response={200: EnterpriseFullOut, **errors(400, 401, 404)})
-def enterprise_detail(request, uscc: str, purpose: str = ""):
+@people_router.get("/enterprises/{uscc}", response={200: EnterpriseFullOut, **errors(400, 401, 404, 422)})
+def enterprise_detail(request, uscc: Text, purpose: Text = ""):
     """The full record of an enterprise. `purpose` is required and logged with the caller's name."""
     enterprise = selectors.enterprise_find(staff=request.auth, uscc=_checked(uscc, idnumbers.check_uscc))
     if enterprise is None:
@@ -204,8 +204,8 @@ def enterprise_detail(request, uscc: str, purpose: str = ""):
     }
 
 
-@people_router.get("/{number}", response={200: PersonFullOut, **errors(400, 401, 404)})
-def person_detail(request, number: str, purpose: str = ""):
+@people_router.get("/{number}", response={200: PersonFullOut, **errors(400, 401, 404, 422)})
+def person_detail(request, number: Text, purpose: Text = ""):
     """The full record of a person. `purpose` is required and logged with the caller's name."""
     person = _person(request, number)
     view = selectors.person_full_view(staff=request.auth, person=person, purpose=purpose, channel="api")
@@ -216,15 +216,15 @@ def person_detail(request, number: str, purpose: str = ""):
     }
 
 
-@people_router.get("/{number}/records", response={200: list[RecordOut], **errors(400, 401, 404)})
-def person_records(request, number: str):
+@people_router.get("/{number}/records", response={200: list[RecordOut], **errors(400, 401, 404, 422)})
+def person_records(request, number: Text):
     """The person's current verified records: type, trust level, source and validity (no payload)."""
     person = _person(request, number)
     return [_record(r) for r in selectors.records_of(staff=request.auth, person=person)]
 
 
-@people_router.get("/{number}/accesses", response={200: list[AccessOut], **errors(400, 401, 404)})
-def person_accesses(request, number: str):
+@people_router.get("/{number}/accesses", response={200: list[AccessOut], **errors(400, 401, 404, 422)})
+def person_accesses(request, number: Text):
     """Who viewed or used this person's data, when and why (newest first)."""
     person = _person(request, number)
     return [_access(a) for a in selectors.data_accesses_of(staff=request.auth, person=person)]
