@@ -179,9 +179,8 @@ class CalendarOverrideAdmin(DistrictScopedAdmin):
 
 
 from django.contrib import messages  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
-from onedoor.districts.auth import token_create  # noqa: E402
+from onedoor.districts.auth import token_create, tokens_revoke  # noqa: E402
 from onedoor.districts.models import ApiToken  # noqa: E402
 
 
@@ -202,9 +201,9 @@ class ApiTokenAdmin(DistrictScopedAdmin):
             return
         if not request.user.is_superuser and obj.staff.district_id != request.user.district_id:
             raise PermissionError("cross-district token")
-        token, secret = token_create(staff=obj.staff, name=obj.name, actor=request.user)
-        if obj.expires_at:
-            ApiToken.objects.filter(pk=token.pk).update(expires_at=obj.expires_at)
+        token, secret = token_create(
+            staff=obj.staff, name=obj.name, actor=request.user, expires_at=obj.expires_at
+        )
         obj.pk = token.pk
         messages.warning(
             request, _("Copy the new token now; it will not be shown again: %(secret)s") % {"secret": secret}
@@ -218,8 +217,5 @@ class ApiTokenAdmin(DistrictScopedAdmin):
 
     @admin.action(description=_("Revoke the selected tokens"))
     def revoke(self, request, queryset):
-        active = list(queryset.filter(revoked_at__isnull=True).select_related("district"))
-        ApiToken.objects.filter(pk__in=[t.pk for t in active]).update(revoked_at=timezone.now())
-        for token in active:
-            audit(district=token.district, actor=request.user, action="token.revoked", obj=token)
-        self.message_user(request, _("%(count)d tokens revoked.") % {"count": len(active)})
+        count = tokens_revoke(tokens=list(queryset), actor=request.user)
+        self.message_user(request, _("%(count)d tokens revoked.") % {"count": count})

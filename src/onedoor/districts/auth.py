@@ -67,18 +67,39 @@ def _digest(secret: str) -> str:
 
 
 @transaction.atomic
-def token_create(*, staff: Staff, name: str = "", actor: Staff | None = None) -> tuple[ApiToken, str]:
+def token_create(
+    *, staff: Staff, name: str = "", actor: Staff | None = None, expires_at=None
+) -> tuple[ApiToken, str]:
     """Create a personal access token; the secret is returned once and never stored."""
     if staff.district_id is None:
         raise ValueError("platform accounts without a district cannot hold API tokens")
     secret = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken.objects.create(
-        district_id=staff.district_id, staff=staff, name=name, prefix=secret[:10], digest=_digest(secret)
+        district_id=staff.district_id,
+        staff=staff,
+        name=name,
+        prefix=secret[:10],
+        digest=_digest(secret),
+        expires_at=expires_at,
     )
-    audit(
-        district=staff.district, actor=actor or staff, action="token.created", obj=token, data={"name": name}
-    )
+    data = {"name": name, "expires_at": expires_at.isoformat() if expires_at else None}
+    audit(district=staff.district, actor=actor or staff, action="token.created", obj=token, data=data)
     return token, secret
+
+
+@transaction.atomic
+def tokens_revoke(*, tokens, actor: Staff | None) -> int:
+    """Revoke the tokens not yet revoked, one audit record each; returns how many were revoked."""
+    active = list(
+        ApiToken.objects.select_for_update()
+        .filter(pk__in=[t.pk for t in tokens], revoked_at__isnull=True)
+        .select_related("district")
+    )
+    now = timezone.now()
+    ApiToken.objects.filter(pk__in=[t.pk for t in active]).update(revoked_at=now)
+    for token in active:
+        audit(district=token.district, actor=actor, action="token.revoked", obj=token)
+    return len(active)
 
 
 def token_authenticate(secret: str) -> Staff | None:

@@ -2,6 +2,7 @@ import hashlib
 
 from django.core.management import call_command
 
+from onedoor.core.models import AuditRecord
 from onedoor.districts.models import ApiToken
 
 
@@ -69,3 +70,40 @@ def test_revoking_in_the_admin_closes_the_api(client, adam, alice, bearer):
     )
     client.logout()
     assert client.get("/api/v1/org/district", **headers).status_code == 401
+
+
+def test_a_token_made_in_the_admin_with_an_expiry_records_it_and_stops_at_it(client, adam, alice):
+    client.force_login(adam)
+    response = client.post(
+        "/admin/districts/apitoken/add/",
+        {
+            "staff": alice.pk,
+            "name": "nightly export",
+            "expires_at_0": "2020-01-01",
+            "expires_at_1": "12:00:00",
+        },
+        follow=True,
+    )
+    secret = next(w for m in response.context["messages"] for w in str(m).split() if w.startswith("od_"))
+    token = ApiToken.objects.get(staff=alice)
+    assert token.expires_at.date().isoformat() == "2020-01-01"
+    record = AuditRecord.objects.get(action="token.created", object_id=str(token.pk))
+    assert (record.actor, record.data["expires_at"][:10]) == (adam, "2020-01-01")
+    client.logout()
+    assert client.get("/api/v1/org/district", HTTP_AUTHORIZATION=f"Bearer {secret}").status_code == 401
+
+
+def test_revoking_in_the_admin_is_audited_once_per_token(client, adam, alice, bearer):
+    bearer(alice)  # two tokens
+    bearer(alice)
+    client.force_login(adam)
+    tokens = list(ApiToken.objects.filter(staff=alice))
+    for _ in range(2):  # the second time there is nothing left to revoke
+        client.post(
+            "/admin/districts/apitoken/",
+            {"action": "revoke", "_selected_action": [t.pk for t in tokens]},
+            follow=True,
+        )
+    revoked = AuditRecord.objects.filter(action="token.revoked", actor=adam)
+    assert sorted(r.object_id for r in revoked) == sorted(str(t.pk) for t in tokens)
+    assert all(t.revoked_at for t in ApiToken.objects.filter(staff=alice))
