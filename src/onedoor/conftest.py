@@ -10,10 +10,16 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.hashers import Argon2PasswordHasher
+from hypothesis import settings as hypothesis_settings
 
 from onedoor.districts import services
 from onedoor.districts.auth import token_create
 from onedoor.districts.models import Role
+
+# Property tests are deterministic (the same examples every run) and have no per-example deadline: a busy CI
+# machine must not turn a slow example into a failure.
+hypothesis_settings.register_profile("onedoor", derandomize=True, deadline=None, print_blob=True)
+hypothesis_settings.load_profile("onedoor")
 
 PASSWORD = "correct horse battery staple"
 FAST_HASHERS = ["onedoor.conftest.QuickArgon2Hasher"]
