@@ -10,7 +10,8 @@ from onedoor.catalog.models import CaseKind, Subject
 from onedoor.core.errors import NotFound
 from onedoor.districts import selectors as district_selectors
 
-PAGE_SIZE = 20
+PAGE_SIZE = 20  # search hits shown
+BROWSE_PAGE = 100  # items per page when browsing without a search phrase
 
 
 def home(request):
@@ -30,22 +31,18 @@ def guide_search(request):
     subject = request.GET.get("subject") if request.GET.get("subject") in Subject.values else None
     department = (request.GET.get("department") or "").strip() or None
     theme = (request.GET.get("theme") or "").strip() or None
-    versions = selectors.published_versions(district)
+    more = None
     if q:
         from onedoor.catalog.search import search  # noqa: PLC0415 (the index loads on first search)
 
         hits = search(district, q, subject=subject, department=department, theme=theme, limit=PAGE_SIZE)
+        versions = selectors.published_versions(district)
         by_id = {v.pk: v for v in versions.filter(pk__in=[h.version_id for h in hits])}
         results = [by_id[h.version_id] for h in hits if h.version_id in by_id]
     else:
-        if subject:
-            versions = versions.filter(item__subject=subject)
-        if department:
-            versions = versions.filter(item__department__code=department)
-        results = [
-            v for v in versions.order_by("item__code")[: PAGE_SIZE * 5] if not theme or theme in v.themes
-        ]
+        results, more = _browse(request, district, subject=subject, department=department, theme=theme)
     context = {
+        "more": more,
         "district": district,
         "q": q,
         "subject": subject or "",
@@ -61,6 +58,22 @@ def guide_search(request):
         "portal/guide_results.html" if request.headers.get("HX-Request") else "portal/guide_search.html"
     )
     return render(request, template, context)
+
+
+def _browse(request, district, **filters) -> tuple[list, str | None]:
+    """A page of the filtered catalog by item code (the same filters as the API), and the query string of
+    the next page when there is one: every item can be reached by browsing."""
+    versions = selectors.published_filtered(district, **filters).order_by("item__code")
+    after = (request.GET.get("after") or "").strip()
+    if after:
+        versions = versions.filter(item__code__gt=after)
+    page = list(versions[: BROWSE_PAGE + 1])
+    if len(page) <= BROWSE_PAGE:
+        return page, None
+    page = page[:BROWSE_PAGE]
+    query = request.GET.copy()
+    query["after"] = page[-1].item.code
+    return page, query.urlencode()
 
 
 _theme_cache: dict[int, tuple[int, list[str]]] = {}

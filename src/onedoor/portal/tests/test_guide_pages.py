@@ -1,5 +1,8 @@
 """Citizens find a service in their own words and read its guide."""
 
+import html
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -54,3 +57,26 @@ def test_in_a_browser_search_leads_to_a_printable_guide(page, demo_catalog):
     page.set_viewport_size({"width": 360, "height": 800})
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360 + 1, "the guide page must not scroll sideways on a 360 px phone"
+
+
+def _codes(page: str) -> set[str]:
+    return set(re.findall(r"/guide/440604/([^/\"]+)/", page))
+
+
+def test_browsing_a_theme_lists_every_item_of_that_theme(client, demo_catalog):
+    wanted = {i["code"] for i in demo_catalog if "医疗卫生" in i.get("themes", [])}
+    assert len(wanted) > 5
+    page = client.get(reverse("guide-search"), {"theme": "医疗卫生"}).content.decode()
+    assert _codes(page) == wanted
+
+
+def test_browsing_reaches_every_published_item_page_by_page(client, demo_catalog):
+    seen, url, pages = set(), reverse("guide-search"), 0
+    while url:
+        page = client.get(url).content.decode()
+        seen |= _codes(page)
+        more = re.search(r'href="(\?[^"]+)" rel="next"', page)
+        url = reverse("guide-search") + html.unescape(more.group(1)) if more else None
+        pages += 1
+    assert seen == {i["code"] for i in demo_catalog}
+    assert pages == 2
