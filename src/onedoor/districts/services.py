@@ -131,5 +131,8 @@ def role_grant(
         district_id=staff.district_id, staff=staff, role=role, department=department
     )
     staff.__dict__.pop("_role_cache", None)
+    if role == Role.DISTRICT_ADMIN and not staff.is_staff:
+        staff.is_staff = True  # a district admin works in the admin site
+        staff.save(update_fields=["is_staff"])
     audit(district=staff.district, actor=actor, action="role.granted", obj=staff, data={"role": role})
     return assignment
