@@ -172,8 +172,8 @@ def sample(count: int) -> None:
                 "bodies": _bodies(district, applicants, rng),
                 "lists": ["/api/v1/cases"]
                 + [f"/api/v1/cases?status={s}" for s in ("completed", "review", "approve", "rejected")]
-                + [f"/api/v1/cases?department={d}" for d in departments[:10]]
-                + [f"/api/v1/cases?cursor={_encode(c)}" for c in picked[:200]],
+                + [f"/api/v1/cases?department={d}" for d in departments[:10]],
+                "pages": [f"/api/v1/cases?cursor={_encode(c)}" for c in picked[:200]],
                 "searches": [f"/api/v1/cases?applicant={c.applicant_number}" for c in picked],
             }
         )

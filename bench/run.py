@@ -121,6 +121,8 @@ def run_wrk(port, paths, token, seconds, connections) -> dict:
             "-t2",
             f"-c{connections}",
             f"-d{max(1, round(seconds))}s",
+            "--timeout",
+            "30s",  # measure slow requests rather than count them as errors after wrk's default 2 s
             "-s",
             str(ROOT / "bench" / "paths.lua"),
             f"http://127.0.0.1:{port}",
