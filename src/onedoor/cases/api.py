@@ -72,8 +72,26 @@ class CaseOut(Schema):
     allowed_actions: list[str]
 
 
+class CaseSummaryOut(Schema):
+    """One row of the case list: what a queue or a search shows; GET /cases/{number} gives the rest."""
+
+    number: str
+    status: str
+    status_label: str
+    item_code: str
+    item_name: str
+    department: str
+    mode: str
+    instant: bool
+    applicant: str
+    accepted_at: datetime
+    deadline: datetime | None
+    closed_at: datetime | None
+    revision: int
+
+
 class CasePage(Schema):
-    items: list[CaseOut]
+    items: list[CaseSummaryOut]
     next: str | None
 
 
@@ -130,9 +148,7 @@ def _material(m) -> dict:
     }
 
 
-def case_out(case: Case, staff=None) -> dict:
-    materials = [_material(m) for m in case.materials.all().order_by("id")]
-    certificate = case.certificates.order_by("-issued_at").first()
+def case_summary(case: Case) -> dict:
     return {
         "number": case.number,
         "status": case.status,
@@ -145,9 +161,19 @@ def case_out(case: Case, staff=None) -> dict:
         "applicant": case.applicant_number[:6] + "********" + case.applicant_number[-4:],
         "accepted_at": case.accepted_at,
         "deadline": case.deadline,
-        "gaps_deadline": case.gaps_deadline,
         "closed_at": case.closed_at,
         "revision": case.revision,
+    }
+
+
+def case_out(case: Case, staff=None, *, materials=None, certificate=None) -> dict:
+    """The case as the API shows it. A caller that just wrote the materials and certificate passes them."""
+    materials = [_material(m) for m in (materials or case.materials.all().order_by("id"))]
+    if certificate is None:
+        certificate = case.certificates.order_by("-issued_at").first()
+    return {
+        **case_summary(case),
+        "gaps_deadline": case.gaps_deadline,
         "waived_materials": [m for m in materials if m["status"] == "waived"],
         "materials": materials,
         "certificate_id": str(certificate.public_id) if certificate else None,
@@ -174,7 +200,8 @@ def accept(request, body: CaseIn, idempotency_key: str = Header(..., alias="Idem
         materials=[m.dict() for m in body.materials],
         idempotency_key=idempotency_key.strip(),
     )
-    return Status(200 if result.replayed else 201, case_out(result.case, request.auth))
+    answer = case_out(result.case, request.auth, materials=result.materials, certificate=result.certificate)
+    return Status(200 if result.replayed else 201, answer)
 
 
 def _encode(case: Case) -> str:
@@ -199,7 +226,7 @@ class CaseFilters(Schema):
     department: str | None = None
     applicant: str | None = None
     cursor: str | None = None
-    limit: int = Field(50, ge=1, le=200)
+    limit: int = Field(20, ge=1, le=100)
 
 
 @router.get("", response={200: CasePage, **errors(400, 401, 403, 422)}, summary="List cases")
@@ -215,7 +242,7 @@ def list_cases(request, params: Query[CaseFilters]):
     )
     more = len(cases) > params.limit
     cases = cases[: params.limit]
-    return {"items": [case_out(c, request.auth) for c in cases], "next": _encode(cases[-1]) if more else None}
+    return {"items": [case_summary(c) for c in cases], "next": _encode(cases[-1]) if more else None}
 
 
 @router.get("/{number}", response={200: CaseOut, **errors(401, 403, 404)}, summary="One case")

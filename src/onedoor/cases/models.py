@@ -89,10 +89,18 @@ class Case(TenantModel):
         constraints = [
             models.UniqueConstraint(fields=["district", "number"], name="case_number_per_district")
         ]
+        # The list is key-set paginated newest first on (accepted_at, id): one index per filter it offers,
+        # each ending in that order, so any page is an index range scan of `limit` rows (3M cases, issue 3).
         indexes = [
             models.Index(fields=["district", "department", "status"]),
-            models.Index(fields=["district", "-accepted_at"]),
-            models.Index(fields=["district", "applicant_number"]),
+            models.Index(fields=["district", "-accepted_at", "-id"], name="case_newest"),
+            models.Index(fields=["district", "status", "-accepted_at", "-id"], name="case_newest_by_status"),
+            models.Index(
+                fields=["district", "department", "-accepted_at", "-id"], name="case_newest_by_dept"
+            ),
+            models.Index(
+                fields=["district", "applicant_number", "-accepted_at", "-id"], name="case_by_applicant"
+            ),
         ]
 
     def __str__(self) -> str:

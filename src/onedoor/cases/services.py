@@ -7,16 +7,15 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from onedoor.cases import deadlines, workflow
 from onedoor.cases.certificates import certificate_issue
 from onedoor.cases.materials import LATER, RECEIVED, WAIVED, plan
-from onedoor.cases.models import Case, CaseCounter, CaseMaterial, IdempotencyKey, Mode, StageResult, Status
-from onedoor.cases.trail import trail_append
+from onedoor.cases.models import Case, CaseMaterial, IdempotencyKey, Mode, StageResult, Status
+from onedoor.cases.trail import FIRST, trail_append
 from onedoor.catalog import selectors as catalog_selectors
 from onedoor.core import clock
 from onedoor.core.errors import Conflict, DomainError, Forbidden, NotFound
@@ -39,6 +38,8 @@ class Acceptance:
     case: Case
     replayed: bool = False
     problems: list = field(default_factory=list)
+    materials: list | None = None  # the rows just written, so the answer need not read them again
+    certificate: object = None
 
 
 def _request_hash(data: dict) -> str:
@@ -47,13 +48,23 @@ def _request_hash(data: dict) -> str:
     ).hexdigest()
 
 
+# PostgreSQL and SQLite (3.35+) both take this upsert; the table is CaseCounter's.
+_NEXT_NUMBER_SQL = (
+    "INSERT INTO cases_casecounter (district_id, day, last) VALUES (%s, %s, 1) "
+    "ON CONFLICT (district_id, day) DO UPDATE SET last = cases_casecounter.last + 1 RETURNING last"
+)
+
+
 def case_number(*, district, at) -> str:
-    """`<region code>-<YYYYMMDD>-<5-digit sequence of the day>`, e.g. 440604-20261126-00042 (local date)."""
+    """`<region code>-<YYYYMMDD>-<5-digit sequence of the day>`, e.g. 440604-20261126-00042 (local date).
+
+    One statement takes the next number of the day: an upsert on the day's counter row, which also holds
+    the row's lock until the transaction ends, so two windows never get the same number."""
     day = timezone.localdate(at)
-    counter, _created = CaseCounter.objects.get_or_create(district=district, day=day)
-    CaseCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
-    counter.refresh_from_db(fields=["last"])
-    return f"{district.code}-{day:%Y%m%d}-{counter.last:05d}"
+    with connection.cursor() as cursor:
+        cursor.execute(_NEXT_NUMBER_SQL, [district.pk, connection.ops.adapt_datefield_value(day)])
+        last = cursor.fetchone()[0]
+    return f"{district.code}-{day:%Y%m%d}-{last:05d}"
 
 
 def _applicant(*, staff, district, number: str, name: str):
@@ -116,6 +127,7 @@ def _centre(staff, district, centre_code: str | None) -> Centre:
 
 
 def _check_item(version, centre, subject_kind: str, mode: str, refusal) -> None:
+    """`refusal` is called only when the mode needs it (trust first, gaps): a normal case reads no credit."""
     if version.levels and centre.level not in version.levels:
         raise DomainError(
             "level_not_allowed", _("This item is not handled at this centre's level."), level=centre.level
@@ -129,8 +141,10 @@ def _check_item(version, centre, subject_kind: str, mode: str, refusal) -> None:
         raise DomainError("trust_first_not_allowed", _("This item does not allow trust first (告知承诺)."))
     if mode == Mode.WITH_GAPS and not version.accept_with_gaps:
         raise DomainError("gaps_not_allowed", _("This item does not allow accepting with gaps (容缺受理)."))
-    if mode in (Mode.TRUST_FIRST, Mode.WITH_GAPS) and refusal:
-        raise DomainError("trust_refused", refusal)
+    if mode in (Mode.TRUST_FIRST, Mode.WITH_GAPS):
+        reason = refusal()
+        if reason:
+            raise DomainError("trust_refused", reason)
 
 
 def case_accept(
@@ -183,12 +197,8 @@ def _replay(staff, key: str, request_hash: str) -> Acceptance:
 
 def _accept(staff, district, request: dict, window, key: str | None) -> Acceptance:
     request_hash = _request_hash(request)
-    if key:
-        if IdempotencyKey.objects.filter(staff=staff, key=key).exists():
-            return _replay(staff, key, request_hash)
-        token = IdempotencyKey.objects.create(
-            district=district, staff=staff, key=key, request_hash=request_hash
-        )
+    if key and IdempotencyKey.objects.filter(staff=staff, key=key).exists():
+        return _replay(staff, key, request_hash)
     version = catalog_selectors.item_detail(district, request["item"])
     centre = _centre(staff, district, request["centre"])
     person, enterprise, number = _applicant(
@@ -200,7 +210,7 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
         centre,
         number.kind,
         mode,
-        trust_refusal(district=district, person=person, enterprise=enterprise),
+        lambda: trust_refusal(district=district, person=person, enterprise=enterprise),
     )
     submitted = {m.get("code"): m for m in request["materials"] if isinstance(m, dict)}
     lines, problems = plan(
@@ -221,7 +231,9 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
     stages = [[s.code, s.share] for s in version.stages.all()]
     calendar = calendar_for(district)
     instant = version.is_instant
-    case = Case.objects.create(
+    at_window = instant or mode == Mode.TRUST_FIRST  # finished at the window: the result is issued at once
+    first = workflow.first_status([c for c, _s in stages])
+    case = Case(
         district=district,
         number=case_number(district=district, at=now),
         item=version.item,
@@ -238,7 +250,8 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
         window=window,
         accepted_by=staff,
         accepted_at=now,
-        status=workflow.first_status([c for c, _s in stages]),
+        status=Status.COMPLETED if at_window else first,
+        closed_at=now if at_window else None,
         stages=stages,
         promised_days=version.promised_limit,
         legal_days=version.legal_limit,
@@ -252,17 +265,15 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
         waived = "、".join(line.name for line in lines if line.waived_reason == "commitment") or "无"
         case.commitment_text, case.commitment_signed_at = COMMITMENT.format(waived=waived), now
         case.post_review_deadline = calendar.add_working_days(now, max(version.legal_limit, 20))
-    case.save()
-    _save_materials(case, lines, staff, person, enterprise, version)
-    if key:
-        IdempotencyKey.objects.filter(pk=token.pk).update(case=case)
-    trail_append(
+    case.save(force_insert=True)
+    result = Acceptance(case=case, materials=_save_materials(case, lines, staff, person, enterprise, version))
+    accepted = trail_append(
         case=case,
         actor=staff,
         role=Role.WINDOW_GENERALIST,
         action="accept",
         from_status="",
-        to_status=case.status,
+        to_status=first,
         centre=centre,
         window=window,
         reason="",
@@ -271,25 +282,38 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
             "materials": {line.code: line.status for line in lines},
             "waived": {line.code: line.record_id for line in lines if line.status == WAIVED},
         },
+        at=now,
+        after=FIRST,
     )
-    if instant or mode == Mode.TRUST_FIRST:
-        _finish_at_window(case, staff, lines, centre, window)
-    return Acceptance(case=case)
-
-
-def _save_materials(case, lines, staff, person, enterprise, version) -> None:
-    by_code = {m.code: m for m in version.materials.all()}
-    for line in lines:
-        CaseMaterial.objects.create(
-            case=case,
-            code=line.code,
-            name=line.name,
-            status=line.status,
-            record_id=line.record_id,
-            waived_reason=line.waived_reason,
-            criteria=line.criteria,
-            checked_original=line.checked_original,
+    if at_window:
+        result.certificate = _finish_at_window(case, staff, lines, centre, window, first, accepted)
+    if key:
+        # Last, with the case: a concurrent twin of this request fails here on the unique key, rolls back
+        # everything it wrote, and answers with this case (see case_accept).
+        IdempotencyKey.objects.create(
+            district=district, staff=staff, key=key, request_hash=request_hash, case=case
         )
+    return result
+
+
+def _save_materials(case, lines, staff, person, enterprise, version) -> list:
+    by_code = {m.code: m for m in version.materials.all()}
+    rows = CaseMaterial.objects.bulk_create(
+        [
+            CaseMaterial(
+                case=case,
+                code=line.code,
+                name=line.name,
+                status=line.status,
+                record_id=line.record_id,
+                waived_reason=line.waived_reason,
+                criteria=line.criteria,
+                checked_original=line.checked_original,
+            )
+            for line in lines
+        ]
+    )
+    for line in lines:
         material = by_code[line.code]
         if line.status == RECEIVED and line.checked_original and material.record_type:
             people_services.record_add(
@@ -304,28 +328,31 @@ def _save_materials(case, lines, staff, person, enterprise, version) -> None:
                 verified_by=staff,
                 actor=staff,
             )
+    return rows
 
 
-def _finish_at_window(case, staff, lines, centre, window) -> None:
-    """即办 / 告知承诺: every stage is done at the window under delegated authority; the result is issued."""
+def _finish_at_window(case, staff, lines, centre, window, before: str, accepted):
+    """即办 / 告知承诺: every stage is done at the window under delegated authority; the result is issued.
+    The case row was written completed; this records the stages, the trail entry and the certificate."""
     criteria = {cid: met for line in lines for cid, met in line.criteria.items()}
-    now = clock.now()
-    for code, _share in case.stages:
-        if code == "accept":
-            continue
-        StageResult.objects.create(
-            case=case,
-            stage=code,
-            officer=staff,
-            role=Role.WINDOW_GENERALIST,
-            at=now,
-            opinion=str(_("Done at the window under delegated authority.")),
-            criteria=criteria,
-            decision="pass",
-        )
-    before = case.status
-    case.status, case.closed_at = Status.COMPLETED, now
-    case.save(update_fields=["status", "closed_at"])
+    now = case.closed_at
+    opinion = str(_("Done at the window under delegated authority."))
+    StageResult.objects.bulk_create(
+        [
+            StageResult(
+                case=case,
+                stage=code,
+                officer=staff,
+                role=Role.WINDOW_GENERALIST,
+                at=now,
+                opinion=opinion,
+                criteria=criteria,
+                decision="pass",
+            )
+            for code, _share in case.stages
+            if code != "accept"
+        ]
+    )
     trail_append(
         case=case,
         actor=staff,
@@ -336,8 +363,10 @@ def _finish_at_window(case, staff, lines, centre, window) -> None:
         centre=centre,
         window=window,
         reason="即办件：窗口授权办结" if case.instant else "告知承诺：签署承诺后当场出证",
+        at=now,
+        after=accepted,
     )
-    certificate_issue(case=case, actor=staff)
+    return certificate_issue(case=case, actor=staff)
 
 
 @dataclass

@@ -12,6 +12,7 @@ from onedoor.cases.models import Case, TrailEntry
 from onedoor.core import clock
 
 GENESIS = "0" * 64
+FIRST = object()  # `after=FIRST`: the caller knows this is the case's first entry (its acceptance)
 
 
 def _canonical(data) -> bytes:
@@ -39,10 +40,19 @@ def trail_append(
     centre=None,
     window=None,
     at=None,
+    after=None,
 ) -> TrailEntry:
-    """Append one entry. Call inside the transaction of the change, after locking the case row."""
+    """Append one entry. Call inside the transaction of the change, after locking the case row.
+
+    `after` saves a query when the caller holds the case's last entry (or passes FIRST for a new case);
+    otherwise the last entry is read from the database."""
     payload = payload or {}
-    last = TrailEntry.objects.filter(case=case).order_by("-seq").values_list("seq", "entry_hash").first()
+    if after is FIRST:
+        last = None
+    elif after is not None:
+        last = (after.seq, after.entry_hash)
+    else:
+        last = TrailEntry.objects.filter(case=case).order_by("-seq").values_list("seq", "entry_hash").first()
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     at = at or clock.now()
     label = getattr(actor, "username", "") or "system"

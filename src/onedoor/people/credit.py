@@ -7,6 +7,7 @@ credit record or a past false commitment. Records are appended, never edited; re
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from onedoor.core.audit import audit
@@ -55,13 +56,18 @@ def credit_of(*, district, person=None, enterprise=None):
 
 
 def trust_refusal(*, district, person=None, enterprise=None):
-    """Why this applicant may not use trust-first or accept-with-gaps, or None when they may."""
-    records = credit_of(district=district, person=person, enterprise=enterprise)
-    if records.filter(false_promise=True).exists():
+    """Why this applicant may not use trust-first or accept-with-gaps, or None when they may.
+    A past false commitment is named before any other bad record (one query reads the worst first)."""
+    worst = (
+        credit_of(district=district, person=person, enterprise=enterprise)
+        .filter(Q(false_promise=True) | Q(kind=CreditKind.BAD))
+        .order_by("-false_promise", "-id")
+        .first()
+    )
+    if worst is None:
+        return None
+    if worst.false_promise:
         return _("A past commitment of this applicant was found false; trust first is not available.")
-    bad = records.filter(kind=CreditKind.BAD).first()
-    if bad is not None:
-        return _("This applicant has a bad credit record (%(reason)s); trust first is not available.") % {
-            "reason": bad.reason
-        }
-    return None
+    return _("This applicant has a bad credit record (%(reason)s); trust first is not available.") % {
+        "reason": worst.reason
+    }
