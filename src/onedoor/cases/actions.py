@@ -49,13 +49,59 @@ def case_act(
     expected_revision: int | None = None,
 ) -> Case:
     district = access_staff_district(staff)
+    return _act(
+        district=district,
+        number=number,
+        staff=staff,
+        roles_for=lambda case: roles_on(staff, case),
+        action=action,
+        opinion=opinion,
+        criteria=criteria,
+        reason=reason,
+        basis=basis,
+        days=days,
+        materials=materials,
+        second_approver=second_approver,
+        expected_revision=expected_revision,
+    )
+
+
+def case_act_as_system(*, district, number: str, action: str, reason: str) -> Case:
+    """An action the system takes by itself (the deadline sweep): role `system`, no staff member, the same
+    table, rules and trail as an officer's action."""
+    return _act(
+        district=district,
+        number=number,
+        staff=None,
+        roles_for=lambda case: {workflow.SYSTEM},
+        action=action,
+        reason=reason,
+    )
+
+
+def _act(
+    *,
+    district,
+    number: str,
+    staff: Staff | None,
+    roles_for,
+    action: str,
+    opinion: str = "",
+    criteria: dict | None = None,
+    reason: str = "",
+    basis: str = "",
+    days: int = 0,
+    materials: list[str] | None = None,
+    second_approver: str = "",
+    expected_revision: int | None = None,
+) -> Case:
     with transaction.atomic():
         case = Case.objects.select_for_update().filter(district=district, number=number).first()
         if case is None:
             raise NotFound("case_not_found", _("No case with this number in this district."))
         if expected_revision is not None and case.revision != expected_revision:
             raise Conflict("case_changed", _("Someone else changed this case; reload it and try again."))
-        roles = roles_on(staff, case)
+        roles = roles_for(case)
         before = case.status
         try:
             after = workflow.apply(
@@ -109,7 +155,7 @@ def case_act(
             from_status=before,
             to_status=after,
             reason=reason or opinion,
-            centre=staff.centre,
+            centre=staff.centre if staff else None,
             payload={"criteria": criteria or {}, "days": days, "materials": materials or []},
         )
         if before != "completed" and after == "completed" and not case.certificates.exists():
@@ -119,7 +165,7 @@ def case_act(
 
 def _acting_role(action: str, roles: set[str]) -> str:
     allowed = workflow.transition_for(action).roles & roles
-    for preferred in (Role.APPROVER, Role.REVIEWER, Role.UNDERTAKER, Role.WINDOW_GENERALIST):
+    for preferred in (Role.APPROVER, Role.REVIEWER, Role.UNDERTAKER, Role.WINDOW_GENERALIST, workflow.SYSTEM):
         if preferred in allowed:
             return preferred
     return sorted(allowed)[0]
@@ -247,6 +293,12 @@ def _supply_gap(*, case, materials, **_ignored):
 
 
 def _stop_for_gaps(*, case, staff, reason, **_ignored):
+    awaited = CaseMaterial.objects.filter(case=case, status=MaterialStatus.LATER).exists()
+    if not awaited or case.gaps_deadline is None or case.gaps_deadline > clock.now():
+        raise DomainError(
+            "gaps_not_overdue",
+            _("Only a case whose later materials are still missing after their deadline can be stopped."),
+        )
     case.outcome_reason = reason or str(
         _("The materials to be supplied later did not arrive by their deadline.")
     )

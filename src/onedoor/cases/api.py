@@ -166,17 +166,30 @@ def case_summary(case: Case) -> dict:
     }
 
 
+def _folded(case: Case) -> tuple[list[dict], str | None]:
+    """Materials and certificate id from `selectors.with_materials_and_certificate`."""
+    rows = sorted(case.material_rows or [], key=lambda r: r[0])
+    keys = ("code", "name", "status", "record_id", "waived_reason")
+    public_id = case.certificate_public_id
+    return [dict(zip(keys, r[1:], strict=True)) for r in rows], str(public_id) if public_id else None
+
+
 def case_out(case: Case, staff=None, *, materials=None, certificate=None) -> dict:
-    """The case as the API shows it. A caller that just wrote the materials and certificate passes them."""
-    materials = [_material(m) for m in (materials or case.materials.all().order_by("id"))]
-    if certificate is None:
-        certificate = case.certificates.order_by("-issued_at").first()
+    """The case as the API shows it. A caller that just wrote the materials and certificate passes them; a
+    case read by `selectors.case_shown` carries them; otherwise they are read here."""
+    if hasattr(case, "material_rows"):
+        materials, certificate_id = _folded(case)
+    else:
+        materials = [_material(m) for m in (materials or case.materials.all().order_by("id"))]
+        if certificate is None:
+            certificate = case.certificates.order_by("-issued_at").first()
+        certificate_id = str(certificate.public_id) if certificate else None
     return {
         **case_summary(case),
         "gaps_deadline": case.gaps_deadline,
         "waived_materials": [m for m in materials if m["status"] == "waived"],
         "materials": materials,
-        "certificate_id": str(certificate.public_id) if certificate else None,
+        "certificate_id": certificate_id,
         "allowed_actions": workflow.allowed_actions(case.status, roles_on(staff, case)) if staff else [],
     }
 
@@ -247,7 +260,7 @@ def list_cases(request, params: Query[CaseFilters]):
 
 @router.get("/{number}", response={200: CaseOut, **errors(401, 403, 404)}, summary="One case")
 def get_case(request, number: str):
-    return case_out(selectors.case_get(staff=request.auth, number=number), request.auth)
+    return case_out(selectors.case_shown(staff=request.auth, number=number), request.auth)
 
 
 @router.post(

@@ -9,13 +9,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from ninja.security import HttpBearer
 
 from onedoor.core.audit import audit
-from onedoor.districts.models import ApiToken, Staff
+from onedoor.districts.models import ApiToken, District, Staff
 
 TOKEN_PREFIX = "od_"
 
@@ -102,22 +102,81 @@ def tokens_revoke(*, tokens, actor: Staff | None) -> int:
     return len(active)
 
 
-def token_authenticate(secret: str) -> Staff | None:
-    # The digest is unique: no ORDER BY (every API call pays for this query, so keep it lean).
-    found = list(
-        ApiToken.objects.select_related("staff", "staff__district")
-        .filter(digest=_digest(secret), revoked_at__isnull=True)
-        .order_by()[:1]
+def _columns(model) -> list:
+    return list(model._meta.concrete_fields)
+
+
+def _token_sql(vendor: str) -> str:
+    """One statement for the token, its staff member, their district and their roles ("role:department,…").
+    Every API call runs it, so it is plain SQL: building the equivalent ORM query cost more than running it."""
+    aggregate = "STRING_AGG" if vendor == "postgresql" else "GROUP_CONCAT"
+    staff = ", ".join(f"s.{f.column}" for f in _columns(Staff))
+    district = ", ".join(f"d.{f.column}" for f in _columns(District))
+    # The columns come from the models; the digest is a parameter.
+    return (
+        f"SELECT t.id, t.expires_at, t.last_used_at, {staff}, {district}, "  # noqa: S608
+        f"(SELECT {aggregate}(r.role || ':' || COALESCE(CAST(r.department_id AS TEXT), ''), ',') "
+        f"FROM districts_roleassignment r WHERE r.staff_id = s.id) "
+        "FROM districts_apitoken t JOIN districts_staff s ON s.id = t.staff_id "
+        "LEFT JOIN districts_district d ON d.id = s.district_id "
+        "WHERE t.digest = %s AND t.revoked_at IS NULL"
     )
-    token = found[0] if found else None
-    if token is None or not token.staff.is_active:
+
+
+_TOKEN_SQL: dict[str, str] = {}
+
+
+def _role_pairs(text: str | None) -> set[tuple[str, int | None]]:
+    pairs = set()
+    for part in (text or "").split(","):
+        if part:
+            role, _sep, department = part.partition(":")
+            pairs.add((role, int(department) if department else None))
+    return pairs
+
+
+def _converted(field, value):
+    """A raw column value as the ORM gives it: the backend's converters, then the field's own."""
+    column = field.get_col(field.model._meta.db_table)
+    for converter in connection.ops.get_db_converters(column) + field.get_db_converters(connection):
+        value = converter(value, column, connection)
+    return value
+
+
+def _from_row(model, row, start: int):
+    """A model instance from its concrete columns in `row` from `start`, as the ORM would load it."""
+    fields = _columns(model)
+    values = [_converted(f, v) for f, v in zip(fields, row[start : start + len(fields)], strict=True)]
+    return model.from_db(connection.alias, [f.attname for f in fields], values), start + len(fields)
+
+
+def token_authenticate(secret: str) -> Staff | None:
+    sql = _TOKEN_SQL.get(connection.vendor) or _TOKEN_SQL.setdefault(
+        connection.vendor, _token_sql(connection.vendor)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [_digest(secret)])
+        row = cursor.fetchone()
+    if row is None:
         return None
+    token_id, expires_at, last_used_at = row[0], _aware(row[1]), _aware(row[2])
+    staff, at = _from_row(Staff, row, 3)
+    if not staff.is_active:
+        return None
+    if staff.district_id is not None:
+        staff.district, at = _from_row(District, row, at)
+    staff._role_cache = _role_pairs(row[-1])
     now = timezone.now()
-    if token.expires_at and token.expires_at <= now:
+    if expires_at and expires_at <= now:
         return None
-    if token.last_used_at is None or now - token.last_used_at > timedelta(minutes=5):
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    return token.staff
+    if last_used_at is None or now - last_used_at > timedelta(minutes=5):
+        ApiToken.objects.filter(pk=token_id).update(last_used_at=now)
+    return staff
+
+
+def _aware(value):
+    """A token timestamp as the ORM gives it (aware, also on SQLite)."""
+    return _converted(ApiToken._meta.get_field("expires_at"), value)
 
 
 class BearerToken(HttpBearer):

@@ -48,6 +48,11 @@ def test_accepting_twice_with_one_key_gives_one_case(client, demo_catalog, alice
     assert again.json()["number"] == first.json()["number"]
     assert first.json()["status"] == "completed" and first.json()["certificate_id"]
     assert Case.objects.count() == 1
+    shown = client.get(f"/api/v1/cases/{first.json()['number']}", **headers).json()
+    assert shown["materials"] == first.json()["materials"] and len(shown["materials"]) == len(
+        item["materials"]
+    )
+    assert shown["certificate_id"] == first.json()["certificate_id"]
 
 
 def test_the_same_key_with_a_different_body_is_a_conflict(client, demo_catalog, alice, bearer, number):
