@@ -118,7 +118,7 @@ def run_wrk(port, paths, token, seconds, connections) -> dict:
     out = subprocess.run(
         [
             "wrk",
-            "-t2",
+            f"-t{min(2, connections)}",
             f"-c{connections}",
             f"-d{max(1, round(seconds))}s",
             "--timeout",

@@ -213,9 +213,10 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
         lambda: trust_refusal(district=district, person=person, enterprise=enterprise),
     )
     submitted = {m.get("code"): m for m in request["materials"] if isinstance(m, dict)}
+    records = _records_by_type(district, person, enterprise)
     lines, problems = plan(
         materials=list(version.materials.all()),
-        records_by_type=_records_by_type(district, person, enterprise),
+        records_by_type=records,
         submitted=submitted,
         mode=mode,
     )
@@ -267,6 +268,7 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
         case.post_review_deadline = calendar.add_working_days(now, max(version.legal_limit, 20))
     case.save(force_insert=True)
     result = Acceptance(case=case, materials=_save_materials(case, lines, staff, person, enterprise, version))
+    _log_reuse(case, lines, records, staff)
     accepted = trail_append(
         case=case,
         actor=staff,
@@ -329,6 +331,21 @@ def _save_materials(case, lines, staff, person, enterprise, version) -> list:
                 actor=staff,
             )
     return rows
+
+
+def _log_reuse(case, lines, records: dict, staff) -> None:
+    """Each material waived on a settled record is a use of that record by the case's department, logged so
+    the holder can see who used what and why (数据沉淀复用留痕)."""
+    by_id = {record.pk: record for record in records.values()}
+    for line in lines:
+        if line.status == WAIVED and line.record_id in by_id:
+            people_services.record_use(
+                staff=staff,
+                department=case.department,
+                record=by_id[line.record_id],
+                purpose=f"办件 {case.number}：{line.name}免于提交（复用已核验记录）",
+                channel=case.channel,
+            )
 
 
 def _finish_at_window(case, staff, lines, centre, window, before: str, accepted):

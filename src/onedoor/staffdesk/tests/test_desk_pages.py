@@ -9,7 +9,7 @@ from onedoor.cases.models import Case, CaseMaterial, Certificate
 from onedoor.districts import services as district_services
 from onedoor.districts.models import Role
 from onedoor.people.credit import credit_record_add
-from onedoor.people.models import VerifiedRecord
+from onedoor.people.models import DataAccess, VerifiedRecord
 from onedoor.staffdesk.tests.casework import (
     NEWCOMER,
     TRANSFER,
@@ -109,6 +109,8 @@ def test_a_settled_record_waives_its_material_on_the_form_and_on_the_case(desk, 
     assert response["Location"] == reverse("staff-case", args=[case.number])
     line = CaseMaterial.objects.get(case=case, code="M01")
     assert line.status == "waived" and line.record.record_type == "id_card"
+    use = DataAccess.objects.get(record=line.record, kind="use")  # the holder can see who used it and why
+    assert (use.department, use.person) == (case.department, person) and case.number in use.purpose
     case_page = desk.get(response["Location"]).content.decode()
     assert "居民身份证（窗口核验）" in case_page.split('id="case-materials"', 1)[1]
 
