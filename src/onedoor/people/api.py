@@ -179,7 +179,9 @@ def people_list(request, q: Text = "", limit: int = Query(20, ge=1, le=selectors
     return [asdict(row) for row in selectors.people_search(staff=request.auth, q=q, limit=limit)]
 
 
-@people_router.get("/enterprises/{uscc}", response={200: EnterpriseFullOut, **errors(400, 401, 404, 422)})
+@people_router.get(
+    "/enterprises/{uscc}", response={200: EnterpriseFullOut, **errors(400, 401, 403, 404, 422)}
+)
 def enterprise_detail(request, uscc: Text, purpose: Text = ""):
     """The full record of an enterprise. `purpose` is required and logged with the caller's name."""
     enterprise = selectors.enterprise_find(staff=request.auth, uscc=_checked(uscc, idnumbers.check_uscc))
@@ -204,7 +206,7 @@ def enterprise_detail(request, uscc: Text, purpose: Text = ""):
     }
 
 
-@people_router.get("/{number}", response={200: PersonFullOut, **errors(400, 401, 404, 422)})
+@people_router.get("/{number}", response={200: PersonFullOut, **errors(400, 401, 403, 404, 422)})
 def person_detail(request, number: Text, purpose: Text = ""):
     """The full record of a person. `purpose` is required and logged with the caller's name."""
     person = _person(request, number)

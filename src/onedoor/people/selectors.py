@@ -14,7 +14,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from onedoor.core.errors import DomainError, NotFound
+from onedoor.core.errors import DomainError, Forbidden, NotFound
+from onedoor.districts.models import Role
 from onedoor.districts.selectors import access_staff_district
 from onedoor.people import idnumbers
 from onedoor.people.masking import mask_name, mask_number, mask_phone
@@ -98,11 +99,36 @@ class FullView:
     access: DataAccess
 
 
+# Who may see a holder's unmasked data at all: the window serves anyone who walks in, supervisors investigate.
+# Department officers only for holders with a case in their department; analysts and administrators never
+# (they work with aggregates and configuration, not with people).
+FULL_VIEW_ROLES = {Role.WINDOW_GENERALIST, Role.SUPERVISOR}
+
+
+def may_view_full(staff, holder: Person | Enterprise) -> bool:
+    if staff.role_set() & FULL_VIEW_ROLES:
+        return True
+    departments = staff.department_ids()
+    return bool(departments) and holder.cases.filter(department_id__in=departments).exists()
+
+
+def _access_full_view(staff, holder: Person | Enterprise) -> None:
+    if not may_view_full(staff, holder):
+        raise Forbidden(
+            "full_view_not_allowed",
+            _(
+                "Your role does not allow seeing this person's full details: only the window, supervisors "
+                "and officers of a department handling their case may."
+            ),
+        )
+
+
 def person_full_view(*, staff, person: Person, purpose: str, channel: str = "page") -> FullView:
     """Unmasked person data; writes a DataAccess(kind=full_view) row naming the caller and the purpose."""
     district = access_staff_district(staff)
     if person.district_id != district.id:
         raise NotFound("person_not_found", _("No person with this number is registered here."))
+    _access_full_view(staff, person)
     purpose = _clean_purpose(purpose)
     access = _log_full_view(staff=staff, district=district, purpose=purpose, channel=channel, person=person)
     return FullView(holder=person, records=list(records_of(staff=staff, person=person)), access=access)
@@ -112,6 +138,7 @@ def enterprise_full_view(*, staff, enterprise: Enterprise, purpose: str, channel
     district = access_staff_district(staff)
     if enterprise.district_id != district.id:
         raise NotFound("enterprise_not_found", _("No enterprise with this code is registered here."))
+    _access_full_view(staff, enterprise)
     purpose = _clean_purpose(purpose)
     access = _log_full_view(
         staff=staff, district=district, purpose=purpose, channel=channel, enterprise=enterprise

@@ -176,6 +176,7 @@ def _person_card(request, person: Person, purpose_form: PurposeForm, status: int
             (_("Identity level"), person.get_identity_level_display()),
         ],
         "records": _record_rows(selectors.records_of(staff=request.user, person=person)),
+        "may_view_full": selectors.may_view_full(request.user, person),
         "purpose_form": purpose_form,
         "purposes": PURPOSE_SUGGESTIONS,
     }
@@ -193,6 +194,7 @@ def _enterprise_card(request, enterprise: Enterprise, purpose_form: PurposeForm,
             (_("Industry"), enterprise.industry or "—"),
         ],
         "records": _record_rows(selectors.records_of(staff=request.user, enterprise=enterprise)),
+        "may_view_full": selectors.may_view_full(request.user, enterprise),
         "purpose_form": purpose_form,
         "purposes": PURPOSE_SUGGESTIONS,
     }
