@@ -5,8 +5,12 @@ Which days count
        arrangement entered by a district admin for a year the library does not know yet).
     2. Otherwise, for a year `chinesecalendar` knows, its answer: statutory holidays (法定节假日) are rest
        days and 调休 make-up days on a weekend are working days.
-    3. Otherwise (a year the library lacks, e.g. 2027 for chinesecalendar 1.11): Monday to Friday.
-       `years_without_official_data()` names such years so pages can say the count is provisional.
+    3. Otherwise (a year the library lacks, e.g. 2027 for chinesecalendar 1.11): Monday to Friday less the
+       statutory holidays that 《全国年节及纪念日放假办法》 itself fixes (`statutory_holidays()`), for 2025–2099.
+       The State Council's yearly notice adds 调休 (bridging rest days and weekend make-up working days) and
+       places the day in lieu of a holiday falling on a weekend; none of that can be known before the notice,
+       so none of it is guessed. `years_without_official_data()` names such years so pages can say the count
+       is provisional.
 
 Days are calendar days in the calendar's time zone (Asia/Shanghai unless given).
 
@@ -25,7 +29,8 @@ Counting a time limit (Administrative Licensing Law practice)
     is before a (-working_days_between(b, a)), which reads as "overdue by". For n >= 0,
     working_days_between(a, add_working_days(a, n)) == n.
 
-Speed: the library is asked once per year per process (366 calls, cached); each calendar keeps a sorted
+Speed: the library is asked once per year per process (366 calls, cached), and so is the statutory rule for a
+year it lacks; each calendar keeps a sorted
 tuple of working-day ordinals per year it has touched, so adding or counting is a few bisections.
 """
 
@@ -42,6 +47,7 @@ from typing import overload
 from zoneinfo import ZoneInfo
 
 import chinese_calendar
+from lunardate import LunarDate
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -60,18 +66,62 @@ class DayInfo:
     day: date
     is_workday: bool
     kind: DayKind
-    festival: str | None  # chinesecalendar's English festival name, e.g. "Spring Festival"
+    festival: str | None  # chinesecalendar's English festival name, e.g. "Spring Festival" (also provisional)
     official: bool  # the year's official arrangement is known
 
 
 @dataclass(frozen=True, slots=True)
-class _OfficialYear:
+class _YearDays:
     workdays: frozenset[int]  # ordinals of working days
     festivals: Mapping[int, str]  # ordinal -> festival name, for holidays and make-up workdays
 
 
+# 《全国年节及纪念日放假办法》 as revised by State Council Decree No. 795 (10 Nov 2024), in force since
+# 1 Jan 2025. Earlier versions gave other days (e.g. a 3-day Spring Festival without the eve, 1 day in May);
+# chinesecalendar covers all of those years, so the rules are applied from 2025 only. lunardate's table ends
+# with lunar year 2099.
+STATUTORY_RULES_SINCE = 2025
+STATUTORY_RULES_UNTIL = 2099
+_H = chinese_calendar.Holiday  # its English names: the staff pages translate them
+
+
+@lru_cache(maxsize=128)
+def statutory_holidays(year: int) -> Mapping[int, str]:
+    """The rest days the 放假办法 (2024 revision) fixes for `year`, ordinal -> festival name; empty outside
+    2025–2099. 13 days: 元旦 1 Jan; 春节 the lunar new year's eve and lunar 1/1–1/3; 清明 the day of the
+    Qingming solar term; 劳动节 1–2 May; 端午 lunar 5/5; 中秋 lunar 8/15; 国庆 1–3 Oct (12 days in a
+    year when 中秋 falls on 1–3 Oct, e.g. 2028)."""
+    if not STATUTORY_RULES_SINCE <= year <= STATUTORY_RULES_UNTIL:
+        return MappingProxyType({})
+    days: dict[date, str] = {date(year, 1, 1): _H.new_years_day.value}
+    lunar_new_year = LunarDate(year, 1, 1).to_solar_date()
+    for offset in range(-1, 3):  # the eve is the last day of the 12th month, whether it has 29 or 30 days
+        days[lunar_new_year + timedelta(days=offset)] = _H.spring_festival.value
+    terms = chinese_calendar.get_solar_terms(date(year, 4, 1), date(year, 4, 30))
+    days.update({day: _H.tomb_sweeping_day.value for day, name in terms if name == "清明"})
+    days[date(year, 5, 1)] = days[date(year, 5, 2)] = _H.labour_day.value
+    days[LunarDate(year, 5, 5).to_solar_date()] = _H.dragon_boat_festival.value
+    days[LunarDate(year, 8, 15).to_solar_date()] = _H.mid_autumn_festival.value
+    for day in (1, 2, 3):
+        days[date(year, 10, day)] = _H.national_day.value
+    return MappingProxyType({day.toordinal(): name for day, name in days.items()})
+
+
 @lru_cache(maxsize=512)
-def _official_year(year: int) -> _OfficialYear | None:
+def _provisional_year(year: int) -> _YearDays:
+    """A year the library lacks: Monday to Friday less the statutory holidays."""
+    holidays = statutory_holidays(year)
+    first, last = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+    workdays = {o for o in range(first, last + 1) if date.fromordinal(o).weekday() < 5 and o not in holidays}
+    return _YearDays(frozenset(workdays), holidays)
+
+
+def _year_days(year: int) -> _YearDays:
+    return _official_year(year) or _provisional_year(year)
+
+
+@lru_cache(maxsize=512)
+def _official_year(year: int) -> _YearDays | None:
     """The library's arrangement for a year, or None when it has no data for the year. The library
     signals missing years by raising NotImplementedError, so the supported range is discovered, not
     hard-coded: a newer chinesecalendar release extends it by itself."""
@@ -90,7 +140,7 @@ def _official_year(year: int) -> _OfficialYear | None:
         if name:
             festivals[day.toordinal()] = name
         day += timedelta(days=1)
-    return _OfficialYear(frozenset(workdays), MappingProxyType(festivals))
+    return _YearDays(frozenset(workdays), MappingProxyType(festivals))
 
 
 def official(year: int) -> bool:
@@ -99,14 +149,14 @@ def official(year: int) -> bool:
 
 
 def years_without_official_data(start: date | datetime, end: date | datetime) -> list[int]:
-    """The years from start's to end's (inclusive, either order) for which only Monday–Friday plus
-    district overrides is known."""
+    """The years from start's to end's (inclusive, either order) whose official arrangement is unknown:
+    counted provisionally (Monday–Friday less the statutory holidays, plus district overrides)."""
     first, last = sorted((start.year, end.year))
     return [year for year in range(first, last + 1) if not official(year)]
 
 
 class WorkCalendar:
-    """Working days of one district: its overrides over the official calendar over Monday–Friday."""
+    """Working days of one district: its overrides over the official calendar over the provisional one."""
 
     def __init__(self, overrides: Mapping[date, bool] | None = None, tz: tzinfo = SHANGHAI) -> None:
         self.overrides: Mapping[date, bool] = MappingProxyType(dict(overrides or {}))
@@ -122,26 +172,23 @@ class WorkCalendar:
         override = self.overrides.get(day)
         if override is not None:
             return override
-        data = _official_year(day.year)
-        if data is not None:
-            return day.toordinal() in data.workdays
-        return day.weekday() < 5
+        return day.toordinal() in _year_days(day.year).workdays
 
     def describe(self, day: date) -> DayInfo:
         """What kind of day it is, for pages that label make-up workdays and holidays."""
-        data = _official_year(day.year)
-        festival = data.festivals.get(day.toordinal()) if data is not None else None
+        is_official = official(day.year)
+        festival = _year_days(day.year).festivals.get(day.toordinal())
         override = self.overrides.get(day)
         if override is not None:
             kind = DayKind.DISTRICT_WORKDAY if override else DayKind.DISTRICT_REST
-            return DayInfo(day, override, kind, festival, data is not None)
+            return DayInfo(day, override, kind, festival, is_official)
         is_workday = self.is_workday(day)
         weekend = day.weekday() >= 5
         if is_workday:
             kind = DayKind.MAKEUP_WORKDAY if weekend else DayKind.WORKDAY
         else:
             kind = DayKind.HOLIDAY if festival or not weekend else DayKind.REST
-        return DayInfo(day, is_workday, kind, festival, data is not None)
+        return DayInfo(day, is_workday, kind, festival, is_official)
 
     def local_date(self, moment: date | datetime) -> date:
         """The calendar day of a moment: a date as is, an aware datetime in the calendar's zone."""
@@ -184,12 +231,7 @@ class WorkCalendar:
         return cached
 
     def _build_year(self, year: int) -> tuple[int, ...]:
-        first, last = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
-        data = _official_year(year)
-        if data is not None:
-            days = set(data.workdays)
-        else:
-            days = {o for o in range(first, last + 1) if date.fromordinal(o).weekday() < 5}
+        days = set(_year_days(year).workdays)
         for ordinal, is_workday in self._by_year.get(year, {}).items():
             (days.add if is_workday else days.discard)(ordinal)
         return tuple(sorted(days))

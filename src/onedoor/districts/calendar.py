@@ -38,7 +38,8 @@ def overrides_of(district: District, *, year: int | None = None) -> QuerySet[Cal
 
 
 def calendar_for(district: District) -> WorkCalendar:
-    """The district's working-day calendar: its overrides over chinesecalendar over Monday–Friday."""
+    """The district's working-day calendar: its overrides over chinesecalendar over the provisional calendar
+    (Monday–Friday less the statutory holidays) for years the library lacks."""
     rows = CalendarOverride.objects.filter(district=district).values_list("date", "is_workday")
     return WorkCalendar(dict(rows))
 

@@ -1,5 +1,5 @@
 """The working-day calendar, without a database: the 2025 and 2026 arrangements, counting rules, the
-fallback past the library's last year, and properties of the arithmetic."""
+provisional calendar past the library's last year, and properties of the arithmetic."""
 
 from __future__ import annotations
 
@@ -11,7 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from onedoor.core import calendar as calendar_module
-from onedoor.core.calendar import SHANGHAI, DayKind, WorkCalendar, official, years_without_official_data
+from onedoor.core.calendar import (
+    SHANGHAI,
+    DayKind,
+    WorkCalendar,
+    official,
+    statutory_holidays,
+    years_without_official_data,
+)
 
 national = WorkCalendar()
 
@@ -145,18 +152,96 @@ def test_the_library_knows_2025_and_2026_but_not_2027():
     assert not official(2027)
 
 
-def test_a_deadline_running_into_2027_is_counted_monday_to_friday_and_flagged():
+def test_new_years_day_2027_is_a_rest_day_before_the_notice_is_loaded():
+    info = national.describe(date(2027, 1, 1))  # a Friday
+    assert (info.is_workday, info.kind, info.festival, info.official) == (
+        False,
+        DayKind.HOLIDAY,
+        "New Year's Day",
+        False,
+    )
+
+
+# Lunar new year 2027 (正月初一) is Saturday 6 February 2027: Hong Kong's general holidays for 2027 list
+# "Lunar New Year" on Sat 6, Sun 7 and Mon 8 February (public-holidays.us/HK_KL_2027_All, from the Hong
+# Kong Government's gazetted list); the new moon falls at 23:59 Beijing time on 6 Feb (annular solar
+# eclipse of 2027-02-06, 15:59 UTC). So the eve (除夕) is Friday 5 February, and the 2024 放假办法 gives
+# the eve and lunar 1/1–1/3: 5–8 February 2027.
+SPRING_FESTIVAL_2027 = days("2027-02-05", "2027-02-08")
+
+
+def test_the_2027_spring_festival_days_are_rest_days_before_the_notice_is_loaded():
+    for day in SPRING_FESTIVAL_2027:
+        info = national.describe(day)
+        assert not info.is_workday, day
+        assert (info.festival, info.official) == ("Spring Festival", False), day
+    assert national.is_workday(date(2027, 2, 4)) and national.is_workday(date(2027, 2, 9))
+    # Fri 5 and Mon 8 Feb are weekdays lost to the festival: 3 working days from Thu 4 Feb end on Thu 11.
+    assert national.add_working_days(date(2027, 2, 4), 3) == date(2027, 2, 11)
+
+
+def test_the_provisional_2027_calendar_has_the_13_statutory_days_and_no_invented_makeup_days():
+    holidays = {date.fromordinal(o): name for o, name in statutory_holidays(2027).items()}
+    assert sorted(holidays) == [
+        date(2027, 1, 1),
+        *SPRING_FESTIVAL_2027,
+        date(2027, 4, 5),  # 清明 (solar term)
+        date(2027, 5, 1),
+        date(2027, 5, 2),
+        date(2027, 6, 9),  # 端午, lunar 5/5
+        date(2027, 9, 15),  # 中秋, lunar 8/15
+        date(2027, 10, 1),
+        date(2027, 10, 2),
+        date(2027, 10, 3),
+    ]
+    for day in days("2027-01-01", "2027-12-31"):
+        expected = day.weekday() < 5 and day not in holidays  # no weekend is made a working day
+        assert national.is_workday(day) is expected, day
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_the_statutory_rule_agrees_with_the_published_arrangements_of_2025_and_2026(year):
+    """Every day the rule gives is a holiday in the State Council's notice for that year (as the library
+    carries it): the notices only add bridging days around them."""
+    rule = statutory_holidays(year)
+    assert len(rule) == 13  # 1 + 4 + 1 + 2 + 1 + 1 + 3 days
+    for ordinal, name in rule.items():
+        day = date.fromordinal(ordinal)
+        assert chinese_calendar.get_holiday_detail(day) == (True, name), day
+
+
+def test_a_year_the_library_knows_is_counted_as_before():
+    assert official(2026)
+    # The 2026 notice: Sat 14 Feb works, 15–23 Feb is the Spring Festival; the library's answer, unchanged.
+    assert national.add_working_days(date(2026, 2, 13), 2) == date(2026, 2, 24)
+    for day in days("2026-01-01", "2026-12-31"):
+        assert national.is_workday(day) is chinese_calendar.is_workday(day), day
+
+
+def test_a_deadline_running_into_2027_skips_new_years_day_and_is_flagged():
     start = date(2026, 12, 10)
     due = national.add_working_days(start, 20)
-    assert due == date(2027, 1, 7)  # New Year's Day 2027 (a Friday) counts: nobody has loaded the arrangement
+    assert due == date(2027, 1, 8)  # Fri 1 Jan 2027 is New Year's Day even before the notice
     assert years_without_official_data(start, due) == [2027]
     assert years_without_official_data(date(2025, 1, 1), date(2026, 12, 31)) == []
 
 
 def test_a_district_override_on_a_2027_date_changes_the_deadline():
-    calendar = WorkCalendar({date(2027, 1, 1): False})
-    assert calendar.add_working_days(date(2026, 12, 10), 20) == date(2027, 1, 8)
-    assert calendar.describe(date(2027, 1, 1)).kind is DayKind.DISTRICT_REST
+    calendar = WorkCalendar({date(2027, 1, 4): False})  # e.g. a typhoon closure, or the notice's bridge day
+    assert calendar.add_working_days(date(2026, 12, 10), 20) == date(2027, 1, 11)
+    assert calendar.describe(date(2027, 1, 4)).kind is DayKind.DISTRICT_REST
+
+
+def test_a_district_override_wins_over_the_provisional_statutory_holiday():
+    calendar = WorkCalendar({date(2027, 1, 1): True, date(2027, 2, 20): True})  # 20 Feb: a Saturday
+    assert calendar.is_workday(date(2027, 1, 1)) and calendar.is_workday(date(2027, 2, 20))
+    assert calendar.describe(date(2027, 1, 1)).kind is DayKind.DISTRICT_WORKDAY
+    assert calendar.add_working_days(date(2026, 12, 31), 1) == date(2027, 1, 1)
+
+
+def test_years_past_the_lunar_tables_fall_back_to_monday_to_friday():
+    assert statutory_holidays(2100) == {} and statutory_holidays(2003) == {}
+    assert national.is_workday(date(2100, 1, 1))  # a Friday
 
 
 def test_a_district_override_wins_over_the_official_calendar():

@@ -40,9 +40,9 @@ NOTICE_2026_WORKDAYS = [
 
 def test_an_admin_makes_a_2027_date_a_rest_day_and_deadlines_move(chancheng, adam):
     before = calendar_for(chancheng).add_working_days(date(2026, 12, 10), 20)
-    override_set(district=chancheng, date=date(2027, 1, 1), is_workday=False, note="元旦", actor=adam)
+    override_set(district=chancheng, date=date(2027, 1, 4), is_workday=False, note="台风停工", actor=adam)
     after = calendar_for(chancheng).add_working_days(date(2026, 12, 10), 20)
-    assert (before, after) == (date(2027, 1, 7), date(2027, 1, 8))
+    assert (before, after) == (date(2027, 1, 8), date(2027, 1, 11))  # 1 Jan 2027 is New Year's Day anyway
 
 
 def test_setting_an_override_leaves_an_audit_record_with_the_previous_value(chancheng, adam):
@@ -91,8 +91,9 @@ def test_another_districts_admin_cannot_change_the_calendar(chancheng, adam, han
 
 
 def test_one_districts_overrides_do_not_touch_anothers_calendar(chancheng, hetang, adam):
-    override_set(district=chancheng, date=date(2027, 1, 1), is_workday=False, note="元旦", actor=adam)
-    assert calendar_for(hetang).is_workday(date(2027, 1, 1))
+    override_set(district=chancheng, date=date(2027, 1, 4), is_workday=False, note="台风停工", actor=adam)
+    assert calendar_for(hetang).is_workday(date(2027, 1, 4))
+    assert not calendar_for(chancheng).is_workday(date(2027, 1, 4))
     assert not overrides_of(hetang).exists()
 
 
@@ -122,16 +123,18 @@ def test_importing_the_same_arrangement_twice_changes_nothing(chancheng, adam):
 
 
 def test_a_2027_arrangement_moves_a_deadline_started_in_december_2026(chancheng, adam):
-    # Hypothetical: the 2027 notice is not published yet. New Year's Day 2027 is a Friday.
+    # Hypothetical: the 2027 notice is not published yet. Before it, only the statutory Fri 1 Jan is off;
+    # a notice that bridges to Mon 4 Jan (with a Saturday make-up day) moves the deadline.
+    assert calendar_for(chancheng).add_working_days(date(2026, 12, 10), 20) == date(2027, 1, 8)
     arrangement_import(
         district=chancheng,
         year=2027,
-        holidays=[(date(2027, 1, 1), date(2027, 1, 3))],
-        workdays=[],
+        holidays=[(date(2027, 1, 1), date(2027, 1, 4))],
+        workdays=[date(2027, 1, 9)],
         note="2027 arrangement",
         actor=adam,
     )
-    assert calendar_for(chancheng).add_working_days(date(2026, 12, 10), 20) == date(2027, 1, 8)
+    assert calendar_for(chancheng).add_working_days(date(2026, 12, 10), 20) == date(2027, 1, 9)
 
 
 @pytest.mark.parametrize(

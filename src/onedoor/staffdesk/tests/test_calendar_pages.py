@@ -56,9 +56,8 @@ def test_the_2026_view_labels_holidays_and_makeup_days_in_text(client, alice):
 def test_a_year_without_official_data_says_so(client, alice):
     html = signed_in(client, alice).get(URL, {"year": 2027}).content.decode()
     assert "The official holiday arrangement for 2027 is not loaded" in html
-    assert "working day" in cell(
-        html, "2027-01-01"
-    )  # a Friday, counted as working until someone says otherwise
+    assert "public holiday · New Year&#x27;s Day" in cell(html, "2027-01-01")  # fixed by law, a Friday
+    assert "working day" in cell(html, "2027-01-04")  # counted as working until someone says otherwise
 
 
 def test_the_calculator_gives_a_deadline_across_the_spring_festival(client, alice):
@@ -70,7 +69,7 @@ def test_the_calculator_gives_a_deadline_across_the_spring_festival(client, alic
 
 def test_the_calculator_flags_a_deadline_running_into_2027(client, alice):
     html = signed_in(client, alice).get(URL, {"start": "2026-12-10", "days": 20}).content.decode()
-    assert "due by the end of 2027-01-07" in html
+    assert "due by the end of 2027-01-08" in html  # New Year's Day 2027 is not counted
     assert "Provisional: the official arrangement for 2027 is not loaded" in html
 
 
@@ -94,16 +93,16 @@ def test_an_admin_adds_an_override_and_the_page_and_calculator_reflect_it(client
     client = signed_in(client, adam)
     response = client.post(
         reverse("staff-calendar-override"),
-        {"date": "2027-01-01", "action": "rest", "reason": "元旦", "year": 2027},
+        {"date": "2027-01-04", "action": "rest", "reason": "台风停工", "year": 2027},
     )
     assert response.status_code == 302 and response["Location"].endswith("?year=2027")
     html = client.get(URL, {"year": 2027}).content.decode()
-    assert "rest day set by the district · 元旦" in cell(html, "2027-01-01")
+    assert "rest day set by the district · 台风停工" in cell(html, "2027-01-04")
     assert "1 entered for the year" in html
     html = client.get(URL, {"start": "2026-12-10", "days": 20}).content.decode()
-    assert "due by the end of 2027-01-08" in html
+    assert "due by the end of 2027-01-11" in html
     record = AuditRecord.objects.get(action="calendar.override_set")
-    assert record.actor == adam and record.reason == "元旦"
+    assert record.actor == adam and record.reason == "台风停工"
 
 
 def test_an_admin_removes_an_override(client, chancheng, adam):
@@ -174,12 +173,12 @@ def test_a_bad_arrangement_is_reported_and_changes_nothing(client, chancheng, ad
 
 
 def test_another_districts_staff_see_their_own_calendar_only(client, chancheng, adam, bob):
-    override_set(district=chancheng, date=date(2027, 1, 1), is_workday=False, note="禅城元旦", actor=adam)
+    override_set(district=chancheng, date=date(2027, 1, 4), is_workday=False, note="禅城停工", actor=adam)
     html = signed_in(client, bob).get(URL, {"year": 2027}).content.decode()
-    assert "禅城元旦" not in html
-    assert "rest day set by the district" not in cell(html, "2027-01-01")
+    assert "禅城停工" not in html
+    assert "rest day set by the district" not in cell(html, "2027-01-04")
     assert (
-        "due by the end of 2027-01-07"
+        "due by the end of 2027-01-08"
         in client.get(URL, {"start": "2026-12-10", "days": 20}).content.decode()
     )
 
