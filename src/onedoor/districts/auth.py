@@ -14,6 +14,7 @@ from django.db.models import F
 from django.utils import timezone
 from ninja.security import HttpBearer
 
+from onedoor.core import rawrows
 from onedoor.core.audit import audit
 from onedoor.districts.models import ApiToken, District, Staff
 
@@ -102,16 +103,11 @@ def tokens_revoke(*, tokens, actor: Staff | None) -> int:
     return len(active)
 
 
-def _columns(model) -> list:
-    return list(model._meta.concrete_fields)
-
-
 def _token_sql(vendor: str) -> str:
     """One statement for the token, its staff member, their district and their roles ("role:department,…").
     Every API call runs it, so it is plain SQL: building the equivalent ORM query cost more than running it."""
     aggregate = "STRING_AGG" if vendor == "postgresql" else "GROUP_CONCAT"
-    staff = ", ".join(f"s.{f.column}" for f in _columns(Staff))
-    district = ", ".join(f"d.{f.column}" for f in _columns(District))
+    staff, district = rawrows.columns(Staff, "s"), rawrows.columns(District, "d")
     # The columns come from the models; the digest is a parameter.
     return (
         f"SELECT t.id, t.expires_at, t.last_used_at, {staff}, {district}, "  # noqa: S608
@@ -135,21 +131,6 @@ def _role_pairs(text: str | None) -> set[tuple[str, int | None]]:
     return pairs
 
 
-def _converted(field, value):
-    """A raw column value as the ORM gives it: the backend's converters, then the field's own."""
-    column = field.get_col(field.model._meta.db_table)
-    for converter in connection.ops.get_db_converters(column) + field.get_db_converters(connection):
-        value = converter(value, column, connection)
-    return value
-
-
-def _from_row(model, row, start: int):
-    """A model instance from its concrete columns in `row` from `start`, as the ORM would load it."""
-    fields = _columns(model)
-    values = [_converted(f, v) for f, v in zip(fields, row[start : start + len(fields)], strict=True)]
-    return model.from_db(connection.alias, [f.attname for f in fields], values), start + len(fields)
-
-
 def token_authenticate(secret: str) -> Staff | None:
     sql = _TOKEN_SQL.get(connection.vendor) or _TOKEN_SQL.setdefault(
         connection.vendor, _token_sql(connection.vendor)
@@ -159,12 +140,14 @@ def token_authenticate(secret: str) -> Staff | None:
         row = cursor.fetchone()
     if row is None:
         return None
-    token_id, expires_at, last_used_at = row[0], _aware(row[1]), _aware(row[2])
-    staff, at = _from_row(Staff, row, 3)
+    token_id = row[0]
+    expires_at = rawrows.convert(ApiToken, "expires_at", row[1])
+    last_used_at = rawrows.convert(ApiToken, "last_used_at", row[2])
+    staff, at = rawrows.instance(Staff, row, 3)
     if not staff.is_active:
         return None
     if staff.district_id is not None:
-        staff.district, at = _from_row(District, row, at)
+        staff.district, at = rawrows.instance(District, row, at)
     staff._role_cache = _role_pairs(row[-1])
     now = timezone.now()
     if expires_at and expires_at <= now:
@@ -172,11 +155,6 @@ def token_authenticate(secret: str) -> Staff | None:
     if last_used_at is None or now - last_used_at > timedelta(minutes=5):
         ApiToken.objects.filter(pk=token_id).update(last_used_at=now)
     return staff
-
-
-def _aware(value):
-    """A token timestamp as the ORM gives it (aware, also on SQLite)."""
-    return _converted(ApiToken._meta.get_field("expires_at"), value)
 
 
 class BearerToken(HttpBearer):

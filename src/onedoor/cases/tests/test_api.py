@@ -185,3 +185,19 @@ def test_the_public_query_is_rate_limited(client, demo_catalog, alice, bearer, n
     ]
     assert statuses.count(404) == 30 and statuses[-1] == 429
     cache.clear()
+
+
+def test_a_department_officer_sees_only_their_departments_cases(
+    client, demo_catalog, alice, olivia, bearer, number
+):
+    ours = next(i for i in demo_catalog if i["department"] == "BDC" and i["kind"] == "promised")
+    theirs = _item(demo_catalog, kind="instant", subject="person")
+    assert theirs["department"] != "BDC"
+    mine = _post(client, bearer(alice), _body(ours, number), key="ours").json()["number"]
+    other = _post(client, bearer(alice), _body(theirs, number), key="theirs").json()["number"]
+    shown = client.get(f"/api/v1/cases/{mine}", **bearer(olivia))
+    assert shown.status_code == 200 and shown.json()["department"] == "BDC"
+    assert "undertake" in shown.json()["allowed_actions"]
+    assert client.get(f"/api/v1/cases/{other}", **bearer(olivia)).status_code == 404
+    listed = [c["number"] for c in client.get("/api/v1/cases", **bearer(olivia)).json()["items"]]
+    assert listed == [mine]
