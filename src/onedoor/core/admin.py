@@ -125,10 +125,11 @@ class ReadOnlyDistrictAdmin(DistrictScopedAdmin):
 
 
 from onedoor.core.models import AuditRecord  # noqa: E402
+from onedoor.core.pagination import EstimatedCountAdminMixin  # noqa: E402
 
 
 @admin.register(AuditRecord)
-class AuditRecordAdmin(ReadOnlyDistrictAdmin):
+class AuditRecordAdmin(EstimatedCountAdminMixin, ReadOnlyDistrictAdmin):
     list_display = ("at", "actor_label", "action", "object_type", "object_id", "reason")
     list_filter = ("action",)
     search_fields = ("object_id", "actor_label", "action")

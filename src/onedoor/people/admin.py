@@ -11,6 +11,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from onedoor.core.admin import ReadOnlyDistrictAdmin
+from onedoor.core.pagination import EstimatedCountAdminMixin
 from onedoor.people import idnumbers
 from onedoor.people.masking import mask_name, mask_number, mask_phone
 from onedoor.people.models import ACCESS_CHANNELS, DataAccess, Enterprise, Person, VerifiedRecord
@@ -40,7 +41,7 @@ class NumberSearchMixin:
 
 
 @admin.register(Person)
-class PersonAdmin(NumberSearchMixin, ReadOnlyDistrictAdmin):
+class PersonAdmin(EstimatedCountAdminMixin, NumberSearchMixin, ReadOnlyDistrictAdmin):
     list_display = ("masked_number", "masked_name", "sex", "birth_year", "identity_level", "registered_at")
     fields = readonly_fields = (
         "masked_number",
@@ -54,7 +55,6 @@ class PersonAdmin(NumberSearchMixin, ReadOnlyDistrictAdmin):
     )
     list_filter = ("identity_level", "sex")
     search_fields = ("=id_number", "^name")
-    show_full_result_count = False
 
     @admin.display(description=_("resident ID number"), ordering="id_number")
     def masked_number(self, obj):
@@ -74,7 +74,7 @@ class PersonAdmin(NumberSearchMixin, ReadOnlyDistrictAdmin):
 
 
 @admin.register(Enterprise)
-class EnterpriseAdmin(NumberSearchMixin, ReadOnlyDistrictAdmin):
+class EnterpriseAdmin(EstimatedCountAdminMixin, NumberSearchMixin, ReadOnlyDistrictAdmin):
     list_display = ("masked_uscc", "name", "industry", "registered_at")
     fields = readonly_fields = (
         "masked_uscc",
@@ -85,7 +85,6 @@ class EnterpriseAdmin(NumberSearchMixin, ReadOnlyDistrictAdmin):
         "registered_at",
     )
     search_fields = ("=uscc", "^name")
-    show_full_result_count = False
 
     @admin.display(description=_("unified social credit code"), ordering="uscc")
     def masked_uscc(self, obj):
@@ -101,7 +100,7 @@ class EnterpriseAdmin(NumberSearchMixin, ReadOnlyDistrictAdmin):
 
 
 @admin.register(VerifiedRecord)
-class VerifiedRecordAdmin(ReadOnlyDistrictAdmin):
+class VerifiedRecordAdmin(EstimatedCountAdminMixin, ReadOnlyDistrictAdmin):
     list_display = (
         "holder",
         "type_label",
@@ -126,7 +125,6 @@ class VerifiedRecordAdmin(ReadOnlyDistrictAdmin):
     )
     list_filter = ("trust_level", "source_kind", "record_type")
     list_select_related = ("person", "enterprise", "source_department", "verified_by")
-    show_full_result_count = False
 
     @admin.display(description=_("holder"))
     def holder(self, obj):
@@ -138,7 +136,7 @@ class VerifiedRecordAdmin(ReadOnlyDistrictAdmin):
 
 
 @admin.register(DataAccess)
-class DataAccessAdmin(ReadOnlyDistrictAdmin):
+class DataAccessAdmin(EstimatedCountAdminMixin, ReadOnlyDistrictAdmin):
     list_display = ("at", "kind", "staff", "department", "holder", "purpose", "channel_label")
     fields = readonly_fields = (
         "at",
@@ -154,7 +152,6 @@ class DataAccessAdmin(ReadOnlyDistrictAdmin):
     list_select_related = ("staff", "department", "person", "enterprise")
     search_fields = ("purpose", "staff__username")
     date_hierarchy = "at"
-    show_full_result_count = False
 
     @admin.display(description=_("whose data"))
     def holder(self, obj):
