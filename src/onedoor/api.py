@@ -7,6 +7,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from onedoor.cases.api import certificates_router, public_router
 from onedoor.cases.api import router as cases_router
 from onedoor.catalog.api import router as catalog_router
+from onedoor.core.api_schemas import NO_NUL_PATTERN
 from onedoor.core.errors import DomainError
 from onedoor.districts.api import router as districts_router
 from onedoor.districts.keys_api import router as keys_router
@@ -34,12 +35,44 @@ def authentication_error(request, exc: AuthenticationError):
     return api.create_response(request, body, status=401)
 
 
+def _error_kind(error: dict) -> str:
+    if (
+        error.get("type") == "string_pattern_mismatch"
+        and error.get("ctx", {}).get("pattern") == NO_NUL_PATTERN
+    ):
+        return "nul_character"
+    return error.get("type", "")
+
+
+# Problems whose wording pydantic cannot give in the caller's language; the rest keep pydantic's English.
+INPUT_PROBLEMS = {
+    "nul_character": _(
+        "Text cannot contain the NUL character (\\u0000): remove it and send the request again."
+    ),
+    "object_expected": _(
+        'The request body must be a JSON object with named fields, such as {"number": "…"}; '
+        "an array, a single value or null cannot be read."
+    ),
+}
+
+
 @api.exception_handler(ValidationError)
 def validation_error(request, exc: ValidationError):
     """Input that does not fit the operation's schema (a missing field, a number out of range): 422 with the
-    same {code, message, details} body as every other error; details.errors locates each problem."""
-    message = _("Some of the input is missing or not valid: details.errors says where.")
-    body = {"code": "invalid_input", "message": str(message), "details": {"errors": exc.errors}}
+    same {code, message, details} body as every other error; details.errors locates each problem. A NUL
+    character or a body that is not a JSON object is said plainly, in the request's language."""
+    errors = [dict(error) for error in exc.errors]
+    problems = []  # in the order met; a NUL inside a union (Text | int) also fails the other branches
+    for error in errors:
+        kind = _error_kind(error)
+        if kind in INPUT_PROBLEMS:
+            error["msg"] = str(INPUT_PROBLEMS[kind])
+            problems.append(kind)
+    if problems:
+        message = INPUT_PROBLEMS[problems[0]]
+    else:
+        message = _("Some of the input is missing or not valid: details.errors says where.")
+    body = {"code": "invalid_input", "message": str(message), "details": {"errors": errors}}
     return api.create_response(request, body, status=422)
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from onedoor.core.api_schemas import Text, errors
+from onedoor.core.api_schemas import ObjectIn, Text, errors
 from onedoor.core.errors import DomainError, NotFound
 from onedoor.districts.auth import BearerToken
 from onedoor.people import idnumbers, selectors
@@ -25,8 +25,8 @@ people_router = Router(tags=["people"], auth=BearerToken())
 MAX_NUMBER_INPUT = 200  # longer input is cut before checking: it is invalid anyway and says its length
 
 
-class ValidateIn(Schema):
-    number: str | int | None = Field(
+class ValidateIn(ObjectIn):
+    number: Text | int | None = Field(
         None, description="A resident ID number or a unified social credit code."
     )
 
