@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "onedoor.catalog",
     "onedoor.people",
     "onedoor.cases",
+    "onedoor.integrations",
     "onedoor.demo",
     "onedoor.portal",
     "onedoor.staffdesk",
@@ -120,6 +121,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# Django 6 assumes https:// for a URL typed without a scheme; opt in now (and silence the warning).
+FORMS_URLFIELD_ASSUME_HTTPS = True
 
 ROOT_URLCONF = "onedoor.urls"
 WSGI_APPLICATION = "onedoor.wsgi.application"

@@ -18,6 +18,7 @@ from onedoor.core.errors import Conflict, DomainError, Forbidden, NotFound
 from onedoor.districts.calendar import calendar_for
 from onedoor.districts.models import DEPARTMENT_ROLES, Role, Staff
 from onedoor.districts.selectors import access_staff_district
+from onedoor.integrations import outbox
 from onedoor.people.credit import credit_record_add
 
 STAGE_ACTIONS = {"undertake", "review", "approve", "complete", "deliver", "other"}
@@ -160,6 +161,9 @@ def _act(
         )
         if before != "completed" and after == "completed" and not case.certificates.exists():
             certificate_issue(case=case, actor=staff)
+        if action in outbox.ACTION_EVENTS:
+            details = {"action": action, "reason": reason or opinion, "materials": materials or []}
+            outbox.emit(case, outbox.ACTION_EVENTS[action], details)
         return case
 
 

@@ -22,6 +22,8 @@ from onedoor.core.errors import Conflict, DomainError, Forbidden, NotFound
 from onedoor.districts.calendar import calendar_for
 from onedoor.districts.models import Centre, Role
 from onedoor.districts.selectors import access_staff_district
+from onedoor.integrations import outbox
+from onedoor.integrations.models import Event
 from onedoor.people import idnumbers
 from onedoor.people import services as people_services
 from onedoor.people.credit import trust_refusal
@@ -287,8 +289,14 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
         at=now,
         after=FIRST,
     )
+    outbox.emit(case, Event.ACCEPTED, {"materials": {line.code: line.status for line in lines}})
     if at_window:
         result.certificate = _finish_at_window(case, staff, lines, centre, window, first, accepted)
+        outbox.emit(
+            case,
+            Event.DECIDED,
+            {"outcome": "completed", "at_window": True, "certificate": str(result.certificate.public_id)},
+        )
     if key:
         # Last, with the case: a concurrent twin of this request fails here on the unique key, rolls back
         # everything it wrote, and answers with this case (see case_accept).

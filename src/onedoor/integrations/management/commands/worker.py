@@ -1,0 +1,59 @@
+"""`onedoor worker [--once] [--batch 10] [--idle 0.5] [--sweep-every 60]`
+
+Delivers the outbox to the back-end systems (at least once, in order per case; see integrations/delivery.py)
+and runs the time-driven case work (`cases.sweep`) every `--sweep-every` seconds. Several workers may run at
+once on PostgreSQL; on SQLite run one. Stops cleanly on SIGINT / SIGTERM after the message in hand; survives a
+database restart (it reconnects and goes on)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import DatabaseError, connection
+
+from onedoor.cases.sweep import cases_sweep
+from onedoor.integrations.delivery import deliver_due
+
+
+class Command(BaseCommand):
+    help = "Deliver the outbox to the back-end systems and run the time-driven case work."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--once", action="store_true", help="deliver what is due now, then stop")
+        parser.add_argument("--batch", type=int, default=10)
+        parser.add_argument("--idle", type=float, default=0.5, help="seconds to wait when nothing is due")
+        parser.add_argument("--sweep-every", type=float, default=60.0)
+
+    def handle(self, *args, once, batch, idle, sweep_every, **options):
+        self.stopping = False
+        signal.signal(signal.SIGTERM, self._stop)
+        signal.signal(signal.SIGINT, self._stop)
+        name = f"{os.uname().nodename}:{os.getpid()}"
+        self.stdout.write(f"worker {name} started")
+        last_sweep = 0.0
+        delivered = 0
+        while not self.stopping:
+            try:
+                if time.monotonic() - last_sweep >= sweep_every:
+                    report = cases_sweep()
+                    if report.stopped:
+                        self.stdout.write(f"stopped {len(report.stopped)} case(s) past their gaps deadline")
+                    last_sweep = time.monotonic()
+                done = deliver_due(limit=batch, worker=name)
+            except DatabaseError as exc:  # the database restarted or went away: reconnect and go on
+                self.stderr.write(f"database error, retrying: {exc}")
+                connection.close()
+                time.sleep(1.0)
+                continue
+            delivered += done
+            if once and not done:
+                break
+            if not done:
+                time.sleep(idle)
+        self.stdout.write(f"worker {name} stopped after {delivered} attempt(s)")
+
+    def _stop(self, *_args):
+        self.stopping = True

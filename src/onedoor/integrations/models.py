@@ -1,0 +1,148 @@
+"""Back-end systems behind the one front (后台专业系统对接): a connector per system, routes saying which items'
+cases go to it, the outbox of events it must learn (written in the transaction of the change), and the
+hash-chained log of every message in and out."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from onedoor.core.models import TenantModel
+
+
+class ConnectorKind(models.TextChoices):
+    PUSH = "push", _("HTTP JSON push with signed callbacks")
+    JUMP = "jump", _("jump link (跳转) only")
+
+
+class Connector(TenantModel):
+    """How OneDoor talks to one back-end system. The shared secret is stored encrypted (`secrets.py`) and never
+    shown again after it is entered."""
+
+    system = models.OneToOneField(
+        "districts.BackendSystem",
+        on_delete=models.PROTECT,
+        related_name="connector",
+        verbose_name=_("system"),
+    )
+    kind = models.CharField(
+        _("kind"), max_length=8, choices=ConnectorKind.choices, default=ConnectorKind.PUSH
+    )
+    base_url = models.URLField(_("event endpoint URL"), max_length=300)
+    jump_url = models.URLField(_("jump link URL"), max_length=300, blank=True)
+    secret_encrypted = models.TextField(_("shared secret (encrypted)"), editable=False)
+    timeout_seconds = models.PositiveSmallIntegerField(_("timeout (seconds)"), default=10)
+    max_concurrency = models.PositiveSmallIntegerField(_("messages in flight at most"), default=4)
+    rate_per_minute = models.PositiveIntegerField(_("messages per minute at most"), default=600)
+    enabled = models.BooleanField(_("enabled"), default=True)
+    # Circuit breaker: after `breaker_threshold` failures in a row the system is left alone until `open_until`.
+    consecutive_failures = models.PositiveIntegerField(_("failures in a row"), default=0)
+    open_until = models.DateTimeField(_("circuit open until"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("connector")
+        verbose_name_plural = _("connectors")
+
+    def __str__(self) -> str:
+        return f"{self.system.code} → {self.base_url}"
+
+
+class Route(TenantModel):
+    """Which cases go to a connector: those of one item, or (no item) of every item of the system's department;
+    and which stages the back-end decides (it reports them by callback)."""
+
+    connector = models.ForeignKey(Connector, on_delete=models.CASCADE, related_name="routes")
+    item = models.ForeignKey(
+        "catalog.Item", null=True, blank=True, on_delete=models.PROTECT, verbose_name=_("item")
+    )
+    decides = models.JSONField(_("stages it decides"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("route")
+        verbose_name_plural = _("routes")
+        constraints = [models.UniqueConstraint(fields=["connector", "item"], name="one_route_per_item")]
+
+
+class Event(models.TextChoices):
+    ACCEPTED = "accepted", _("accepted")
+    MATERIALS_SUPPLIED = "materials_supplied", _("materials supplied")
+    CORRECTION_REQUESTED = "correction_requested", _("correction requested")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+    DECIDED = "decided", _("decided")
+    REVOKED = "revoked", _("revoked")
+
+
+class MessageStatus(models.TextChoices):
+    PENDING = "pending", _("waiting to be delivered")
+    SENDING = "sending", _("being delivered")
+    DELIVERED = "delivered", _("delivered")
+    DEAD = "dead", _("dead letter")
+
+
+class OutboxMessage(TenantModel):
+    """One event a back-end must learn. Written in the transaction of the change; delivered at least once by
+    `onedoor worker`, in `sequence` order per case and connector, with `key` as the idempotency key."""
+
+    connector = models.ForeignKey(Connector, on_delete=models.PROTECT, related_name="messages")
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="outbox")
+    sequence = models.PositiveIntegerField(_("sequence in the case"))
+    event = models.CharField(_("event"), max_length=24, choices=Event.choices)
+    payload = models.JSONField(_("payload"))
+    key = models.UUIDField(_("idempotency key"), default=uuid.uuid4, unique=True, editable=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=MessageStatus.choices, default=MessageStatus.PENDING
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    created_at = models.DateTimeField(_("created at"))
+    retry_from = models.DateTimeField(_("retry budget counted from"))
+    next_attempt_at = models.DateTimeField(_("next attempt at"))
+    lease_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("outbox message")
+        verbose_name_plural = _("outbox messages")
+        constraints = [
+            models.UniqueConstraint(fields=["connector", "case", "sequence"], name="one_sequence_per_case")
+        ]
+        indexes = [
+            models.Index(fields=["status", "next_attempt_at"], name="outbox_due"),
+            models.Index(fields=["connector", "case", "sequence"], name="outbox_case_order"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} #{self.sequence} → {self.connector_id}"
+
+
+class Direction(models.TextChoices):
+    OUT = "out", _("out")
+    IN = "in", _("in")
+
+
+class LogEntry(TenantModel):
+    """One message in or out, per connector in a hash chain (`log.py`): the body's SHA-256, the signature, what
+    became of it. Rows are never updated or deleted; `onedoor integrations verify-log` finds any edit or gap."""
+
+    connector = models.ForeignKey(Connector, on_delete=models.PROTECT, related_name="log")
+    seq = models.PositiveBigIntegerField(_("sequence"))
+    at = models.DateTimeField(_("at"))
+    direction = models.CharField(_("direction"), max_length=3, choices=Direction.choices)
+    case_number = models.CharField(_("case number"), max_length=32, blank=True, db_index=True)
+    message_key = models.CharField(_("message or callback id"), max_length=64, blank=True)
+    kind = models.CharField(_("event or action"), max_length=40, blank=True)
+    body_hash = models.CharField(_("body SHA-256"), max_length=64)
+    signature = models.CharField(_("signature"), max_length=200, blank=True)
+    status = models.CharField(_("status"), max_length=20)
+    http_status = models.PositiveSmallIntegerField(_("HTTP status"), null=True, blank=True)
+    attempt = models.PositiveIntegerField(_("attempt"), default=0)
+    detail = models.TextField(_("detail"), blank=True)
+    prev_hash = models.CharField(max_length=64)
+    entry_hash = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("message log entry")
+        verbose_name_plural = _("message log")
+        constraints = [models.UniqueConstraint(fields=["connector", "seq"], name="one_log_seq_per_connector")]

@@ -1,0 +1,83 @@
+"""Configuring connectors (the admin and imports call these): validated, audited, the secret sealed."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from onedoor.core.audit import audit
+from onedoor.core.errors import DomainError
+from onedoor.integrations import secrets
+from onedoor.integrations.models import Connector, ConnectorKind, Route
+
+
+def _check_url(url: str, field: str) -> str:
+    url = (url or "").strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise DomainError("bad_url", _("Give a full http:// or https:// address."), field=field)
+    return url
+
+
+@transaction.atomic
+def connector_configure(
+    *,
+    system,
+    base_url: str,
+    secret: str | None = None,
+    kind: str = ConnectorKind.PUSH,
+    jump_url: str = "",
+    timeout_seconds: int = 10,
+    actor=None,
+) -> tuple[Connector, str | None]:
+    """Create or change the connector of `system`. Without `secret` a new connector gets a generated one;
+    the secret is returned once (to hand to the back-end's operators) and only its encrypted form is kept."""
+    if kind not in ConnectorKind.values:
+        raise DomainError("bad_kind", _("Unknown connector kind."))
+    if not 1 <= timeout_seconds <= 120:
+        raise DomainError("bad_timeout", _("The timeout must be between 1 and 120 seconds."))
+    connector = Connector.objects.filter(system=system).first()
+    shown = None
+    if connector is None:
+        shown = secret or secrets.new_secret()
+        connector = Connector(district_id=system.district_id, system=system)
+    elif secret:
+        shown = secret
+    connector.kind, connector.timeout_seconds = kind, timeout_seconds
+    connector.base_url = _check_url(base_url, "base_url")
+    connector.jump_url = _check_url(jump_url, "jump_url") if jump_url else ""
+    if shown:
+        if len(shown) < 16:
+            raise DomainError("weak_secret", _("A shared secret needs at least 16 characters."))
+        connector.secret_encrypted = secrets.seal(shown)
+    connector.save()
+    audit(
+        district=system.district,
+        actor=actor,
+        action="connector.configured",
+        obj=connector,
+        data={"system": system.code, "base_url": connector.base_url, "kind": kind, "secret_set": bool(shown)},
+    )
+    return connector, shown
+
+
+@transaction.atomic
+def route_set(*, connector: Connector, item=None, decides: list[str] | None = None, actor=None) -> Route:
+    """Route an item's cases (or, with no item, every item of the system's department) to the connector."""
+    if item is not None and item.department_id != connector.system.department_id:
+        raise DomainError("item_of_another_department", _("This item belongs to another department."))
+    route, _created = Route.objects.update_or_create(
+        connector=connector,
+        item=item,
+        defaults={"district_id": connector.district_id, "decides": list(decides or [])},
+    )
+    audit(
+        district=connector.system.district,
+        actor=actor,
+        action="connector.routed",
+        obj=route,
+        data={"item": item.code if item else None, "decides": route.decides},
+    )
+    return route
