@@ -16,7 +16,7 @@ from onedoor.cases.actions import case_act, roles_on
 from onedoor.cases.certificates import certificate_check, certificate_find
 from onedoor.cases.models import Case
 from onedoor.cases.services import case_accept
-from onedoor.core.api_schemas import errors
+from onedoor.core.api_schemas import ObjectIn, Text, errors
 from onedoor.core.errors import DomainError, NotFound
 from onedoor.districts.auth import BearerToken
 from onedoor.districts.selectors import district_by_code
@@ -26,19 +26,19 @@ public_router = Router(tags=["public"], auth=None)
 certificates_router = Router(tags=["public"], auth=None)
 
 
-class MaterialIn(Schema):
-    code: str
+class MaterialIn(ObjectIn):
+    code: Text
     received: bool = False
-    criteria: dict[str, bool] = Field(default_factory=dict)
+    criteria: dict[Text, bool] = Field(default_factory=dict)
 
 
-class CaseIn(Schema):
-    item_code: str
-    applicant: str = Field(description="resident ID number or unified social credit code")
-    applicant_name: str = Field("", description="needed only to register a person not yet known")
-    mode: str = Field("normal", description="normal | trust_first | with_gaps")
-    channel: str = "window"
-    centre: str | None = Field(None, description="centre code; defaults to the staff member's own")
+class CaseIn(ObjectIn):
+    item_code: Text
+    applicant: Text = Field(description="resident ID number or unified social credit code")
+    applicant_name: Text = Field("", description="needed only to register a person not yet known")
+    mode: Text = Field("normal", description="normal | trust_first | with_gaps")
+    channel: Text = "window"
+    centre: Text | None = Field(None, description="centre code; defaults to the staff member's own")
     commitment_signed: bool = Field(False, description="trust first: the applicant signed the commitment")
     materials: list[MaterialIn] = Field(default_factory=list)
 
@@ -95,15 +95,15 @@ class CasePage(Schema):
     next: str | None
 
 
-class ActionIn(Schema):
-    action: str
-    opinion: str = ""
-    criteria: dict[str, bool] = Field(default_factory=dict)
-    reason: str = ""
-    basis: str = Field("", description="legal basis (rejection, revocation)")
+class ActionIn(ObjectIn):
+    action: Text
+    opinion: Text = ""
+    criteria: dict[Text, bool] = Field(default_factory=dict)
+    reason: Text = ""
+    basis: Text = Field("", description="legal basis (rejection, revocation)")
     days: int = Field(0, ge=0, le=365, description="extension in working days")
-    materials: list[str] = Field(default_factory=list, description="material codes (correction, supply_gap)")
-    second_approver: str = Field(
+    materials: list[Text] = Field(default_factory=list, description="material codes (correction, supply_gap)")
+    second_approver: Text = Field(
         "", description="username confirming a decision that deviates from the criteria"
     )
     revision: int | None = Field(None, description="the revision you saw; a stale one is a conflict")
@@ -235,10 +235,10 @@ def _decode(cursor: str | None):
 
 
 class CaseFilters(Schema):
-    status: str | None = None
-    department: str | None = None
-    applicant: str | None = None
-    cursor: str | None = None
+    status: Text | None = None
+    department: Text | None = None
+    applicant: Text | None = None
+    cursor: Text | None = None
     limit: int = Field(20, ge=1, le=100)
 
 
@@ -259,14 +259,14 @@ def list_cases(request, params: Query[CaseFilters]):
 
 
 @router.get("/{number}", response={200: CaseOut, **errors(401, 403, 404)}, summary="One case")
-def get_case(request, number: str):
+def get_case(request, number: Text):
     return case_out(selectors.case_shown(staff=request.auth, number=number), request.auth)
 
 
 @router.post(
     "/{number}/actions", response={200: CaseOut, **errors(400, 401, 403, 404, 409, 422)}, summary="Act"
 )
-def act(request, number: str, body: ActionIn):
+def act(request, number: Text, body: ActionIn):
     """Take a workflow action (undertake, review, approve, reject, request_correction, supply, suspend, resume,
     extend, withdraw, supply_gap, post_review_pass, revoke, complete, deliver)."""
     selectors.case_get(staff=request.auth, number=number)
@@ -292,7 +292,7 @@ def act(request, number: str, body: ActionIn):
     summary="Public progress query",
     throttle=[AnonRateThrottle("30/m")],
 )
-def public_case(request, number: str, applicant_tail: str, district: str | None = None):
+def public_case(request, number: Text, applicant_tail: Text, district: Text | None = None):
     """Progress of a case for anyone holding its number and the last 4 characters of the applicant's number.
     Rate-limited per client; a wrong tail looks exactly like an unknown number."""
     case = selectors.case_public(

@@ -201,3 +201,38 @@ def test_a_department_officer_sees_only_their_departments_cases(
     assert client.get(f"/api/v1/cases/{other}", **bearer(olivia)).status_code == 404
     listed = [c["number"] for c in client.get("/api/v1/cases", **bearer(olivia)).json()["items"]]
     assert listed == [mine]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"item_code": "440604-GA-001\x00", "applicant": "x"},
+        {"item_code": "440604-GA-001", "applicant": "4406041977031526\x002"},
+        ["not", "an", "object"],
+    ],
+)
+def test_a_nul_character_or_a_body_that_is_no_object_gets_a_localized_422(client, alice, bearer, body):
+    response = client.post(
+        "/api/v1/cases",
+        body,
+        content_type="application/json",
+        HTTP_IDEMPOTENCY_KEY="nul-1",
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+        **bearer(alice),
+    )
+    assert response.status_code == 422, response.content
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in response.json()["message"])
+    assert not Case.objects.exists()
+
+
+def test_an_action_with_a_nul_character_changes_nothing(client, demo_catalog, alice, olivia, bearer, number):
+    item = next(i for i in demo_catalog if i["department"] == "BDC" and i["kind"] == "promised")
+    created = _post(client, bearer(alice), _body(item, number)).json()
+    response = client.post(
+        f"/api/v1/cases/{created['number']}/actions",
+        {"action": "undertake", "opinion": "同意\x00"},
+        content_type="application/json",
+        **bearer(olivia),
+    )
+    assert response.status_code == 422
+    assert Case.objects.get(number=created["number"]).status == created["status"]
