@@ -11,6 +11,7 @@ from onedoor.core.api_schemas import NO_NUL_PATTERN
 from onedoor.core.errors import DomainError
 from onedoor.districts.api import router as districts_router
 from onedoor.districts.keys_api import router as keys_router
+from onedoor.integrations.api import router as integrations_router
 from onedoor.people.api import identity_router, people_router
 
 api = NinjaAPI(
@@ -104,3 +105,4 @@ api.add_router("/keys", keys_router)
 api.add_router("/cases", cases_router)
 api.add_router("/public", public_router)
 api.add_router("/certificates", certificates_router)
+api.add_router("/integrations", integrations_router)

@@ -5,6 +5,8 @@ once: the second finds the case changed and gets a conflict."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -78,6 +80,37 @@ def case_act_as_system(*, district, number: str, action: str, reason: str) -> Ca
         action=action,
         reason=reason,
     )
+
+
+@dataclass(frozen=True)
+class SystemActor:
+    """A department's own back-end system acting on a case through a signed callback: no staff account; its
+    label (`system:<code>`) is what the trail, stage results and audit records show."""
+
+    district_id: int
+    code: str
+    pk: None = None
+    centre: None = None
+
+    @property
+    def username(self) -> str:
+        return f"system:{self.code}"
+
+
+def case_act_as_backend(
+    *, district, number: str, code: str, stages: list[str], action: str, **fields
+) -> Case:
+    """An action reported by the back-end `code` for the stages it decides (`stages`, from its route): the same
+    table and rules as an officer's, with the role `backend`; refused for a stage it does not decide."""
+    actor = SystemActor(district_id=district.pk, code=code)
+
+    def roles_for(case):
+        deciding = case.status in stages or (
+            case.status in workflow.CLOCK_STOPPED and case.resume_to in stages
+        )
+        return {workflow.BACKEND} if deciding else set()
+
+    return _act(district=district, number=number, staff=actor, roles_for=roles_for, action=action, **fields)
 
 
 def _act(
@@ -156,7 +189,7 @@ def _act(
             from_status=before,
             to_status=after,
             reason=reason or opinion,
-            centre=staff.centre if staff else None,
+            centre=getattr(staff, "centre", None),
             payload={"criteria": criteria or {}, "days": days, "materials": materials or []},
         )
         if before != "completed" and after == "completed" and not case.certificates.exists():
@@ -167,9 +200,20 @@ def _act(
         return case
 
 
+def _officer(actor):
+    return actor if getattr(actor, "pk", None) else None
+
+
 def _acting_role(action: str, roles: set[str]) -> str:
     allowed = workflow.transition_for(action).roles & roles
-    for preferred in (Role.APPROVER, Role.REVIEWER, Role.UNDERTAKER, Role.WINDOW_GENERALIST, workflow.SYSTEM):
+    for preferred in (
+        Role.APPROVER,
+        Role.REVIEWER,
+        Role.UNDERTAKER,
+        Role.WINDOW_GENERALIST,
+        workflow.BACKEND,
+        workflow.SYSTEM,
+    ):
         if preferred in allowed:
             return preferred
     return sorted(allowed)[0]
@@ -179,7 +223,8 @@ def _stage(*, case, staff, role, after, opinion, criteria, **_ignored):
     StageResult.objects.create(
         case=case,
         stage=case.status,
-        officer=staff,
+        officer=_officer(staff),
+        officer_label=staff.username,
         role=role,
         at=clock.now(),
         opinion=opinion,
@@ -228,7 +273,8 @@ def _decide(case, staff, role, decision, opinion, criteria, reason, second_appro
     StageResult.objects.create(
         case=case,
         stage=case.status,
-        officer=staff,
+        officer=_officer(staff),
+        officer_label=staff.username,
         role=role,
         at=clock.now(),
         opinion=opinion,

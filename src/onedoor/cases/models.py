@@ -150,7 +150,11 @@ class StageResult(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="stage_results")
     stage = models.CharField(_("stage"), max_length=12)
-    officer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # The staff member; empty when a department's own back-end system decided the stage (see officer_label).
+    officer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    officer_label = models.CharField(_("decided by"), max_length=150, blank=True)
     role = models.CharField(_("role"), max_length=30)
     at = models.DateTimeField(_("at"))
     opinion = models.TextField(_("opinion"), blank=True)
@@ -166,6 +170,10 @@ class StageResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.stage}: {self.decision}"
+
+    @property
+    def decided_by(self) -> str:
+        return str(self.officer) if self.officer_id else self.officer_label
 
 
 class ClockStop(models.Model):

@@ -368,6 +368,7 @@ def _finish_at_window(case, staff, lines, centre, window, before: str, accepted)
                 case=case,
                 stage=code,
                 officer=staff,
+                officer_label=staff.username,
                 role=Role.WINDOW_GENERALIST,
                 at=now,
                 opinion=opinion,

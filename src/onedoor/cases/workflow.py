@@ -27,6 +27,7 @@ REVIEWER = "reviewer"
 APPROVER = "approver"
 CHIEF = "chief_representative"
 SYSTEM = "system"
+BACKEND = "backend"  # a department's own back-end system, by signed callback, for the stages it decides
 
 
 @dataclass(frozen=True)
@@ -48,28 +49,28 @@ TABLE: tuple[Transition, ...] = (
         "undertake",
         "undertake",
         NEXT,
-        {UNDERTAKER, CHIEF},
+        {UNDERTAKER, CHIEF, BACKEND},
         "承办: the undertaker checks every criterion and gives an opinion; the chief representative may stand in.",
     ),
     _t(
         "review",
         "review",
         NEXT,
-        {REVIEWER, CHIEF},
+        {REVIEWER, CHIEF, BACKEND},
         "审核: a second officer reviews the undertaker's findings against the same criteria.",
     ),
     _t(
         "approve",
         "approve",
         NEXT,
-        {APPROVER, CHIEF},
+        {APPROVER, CHIEF, BACKEND},
         "批准: the approver decides; every mandatory criterion must be met (a deviation needs a second approver).",
     ),
     _t(
         "complete",
         "complete",
         NEXT,
-        {GENERALIST, APPROVER, CHIEF},
+        {GENERALIST, APPROVER, CHIEF, BACKEND},
         "办结: the result is issued as a signed electronic certificate.",
     ),
     _t(
@@ -83,21 +84,21 @@ TABLE: tuple[Transition, ...] = (
         "other",
         "other",
         NEXT,
-        {UNDERTAKER, REVIEWER, APPROVER, CHIEF},
+        {UNDERTAKER, REVIEWER, APPROVER, CHIEF, BACKEND},
         "A special stage of the item's own process, finished by its officer.",
     ),
     _t(
         "reject",
         DECIDING,
         "rejected",
-        {APPROVER, CHIEF},
+        {APPROVER, CHIEF, BACKEND},
         "不予许可: only the approver (or the chief representative) refuses, with reason and legal basis.",
     ),
     _t(
         "request_correction",
         ("undertake", "review"),
         "correction",
-        {GENERALIST, UNDERTAKER, REVIEWER},
+        {GENERALIST, UNDERTAKER, REVIEWER, BACKEND},
         "补正: one notice lists everything missing; the clock stops until the applicant supplies it.",
     ),
     _t(
@@ -111,14 +112,14 @@ TABLE: tuple[Transition, ...] = (
         "suspend",
         DECIDING,
         "suspended",
-        {UNDERTAKER, REVIEWER, APPROVER, CHIEF},
+        {UNDERTAKER, REVIEWER, APPROVER, CHIEF, BACKEND},
         "特别程序: a hearing, testing or expert review stops the clock, with a reason.",
     ),
     _t(
         "resume",
         "suspended",
         RESUME,
-        {UNDERTAKER, REVIEWER, APPROVER, CHIEF},
+        {UNDERTAKER, REVIEWER, APPROVER, CHIEF, BACKEND},
         "The special procedure ended; the clock runs again.",
     ),
     _t(

@@ -146,3 +146,33 @@ class LogEntry(TenantModel):
         verbose_name = _("message log entry")
         verbose_name_plural = _("message log")
         constraints = [models.UniqueConstraint(fields=["connector", "seq"], name="one_log_seq_per_connector")]
+
+
+class CallbackStatus(models.TextChoices):
+    APPLIED = "applied", _("applied")
+    HELD = "held", _("held until the earlier ones arrive")
+    REJECTED = "rejected", _("rejected")
+
+
+class InboundCallback(TenantModel):
+    """A stage result reported by a back-end (signed callback). Applied once per `callback_id`; applied in
+    `sequence` order per case: a later one waits (held) for the earlier ones."""
+
+    connector = models.ForeignKey(Connector, on_delete=models.PROTECT, related_name="callbacks")
+    callback_id = models.CharField(_("callback id"), max_length=64)
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="callbacks")
+    sequence = models.PositiveIntegerField(_("sequence in the case"))
+    action = models.CharField(_("action"), max_length=24)
+    body = models.JSONField(_("body"))
+    status = models.CharField(_("status"), max_length=10, choices=CallbackStatus.choices)
+    received_at = models.DateTimeField(_("received at"))
+    applied_at = models.DateTimeField(_("applied at"), null=True, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("callback")
+        verbose_name_plural = _("callbacks")
+        constraints = [
+            models.UniqueConstraint(fields=["connector", "callback_id"], name="one_callback_id_per_connector")
+        ]
+        indexes = [models.Index(fields=["connector", "case", "sequence"], name="callback_case_order")]

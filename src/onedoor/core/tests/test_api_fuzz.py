@@ -26,8 +26,9 @@ from onedoor.people.services import enterprise_register, person_register, record
 from onedoor.wsgi import application
 
 MAX_EXAMPLES = 30
-# Casework operations are fuzzed like the rest; their calls with existing cases live in cases/tests/test_api.py.
-CASEWORK = ("/api/v1/cases", "/api/v1/public/cases/", "/api/v1/certificates/")
+# Casework operations are fuzzed like the rest; their calls with existing cases live in cases/tests/test_api.py,
+# and signed back-end callbacks in integrations/tests/test_callbacks.py.
+CASEWORK = ("/api/v1/cases", "/api/v1/public/cases/", "/api/v1/certificates/", "/api/v1/integrations/")
 PERSON = "44060419900101123X"
 ENTERPRISE = "91350100M000100Y43"
 PURPOSE = {"purpose": "核验申请人身份"}
