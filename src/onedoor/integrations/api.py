@@ -6,6 +6,7 @@ from ninja import Router, Schema
 
 from onedoor.core.api_schemas import errors
 from onedoor.integrations.callbacks import callback_receive
+from onedoor.integrations.jumps import jump_redeem
 
 router = Router(tags=["integrations"], auth=None)
 
@@ -35,3 +36,32 @@ def callback(request, system: str):
     )
     answer = {"status": received.status, "case_status": received.case_status, "applied": received.applied}
     return (202 if received.status == "held" else 200), answer
+
+
+class JumpOut(Schema):
+    case: str
+    officer: str
+    redeemed_at: str
+
+
+@router.post(
+    "/{system}/jumps/{nonce}/redeem",
+    response={200: JumpOut, **errors(403, 404, 409)},
+    summary="A back-end redeems a jump link (once)",
+)
+def redeem_jump(request, system: str, nonce: str):
+    """Signed like a callback (any body, often `{}`). The first redemption of a link within its 2 minutes
+    returns the case and officer it was made for; any later one is 409."""
+    link = jump_redeem(
+        system=system,
+        district=request.headers.get("X-OneDoor-District"),
+        nonce=nonce,
+        timestamp=request.headers.get("X-OneDoor-Timestamp", ""),
+        sig=request.headers.get("X-OneDoor-Signature", ""),
+        body=request.body,
+    )
+    return {
+        "case": link.case.number,
+        "officer": link.staff.username,
+        "redeemed_at": link.redeemed_at.isoformat(),
+    }

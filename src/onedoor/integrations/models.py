@@ -176,3 +176,20 @@ class InboundCallback(TenantModel):
             models.UniqueConstraint(fields=["connector", "callback_id"], name="one_callback_id_per_connector")
         ]
         indexes = [models.Index(fields=["connector", "case", "sequence"], name="callback_case_order")]
+
+
+class JumpLink(TenantModel):
+    """A signed, one-use link that opens a case in a back-end's own UI (跳转) for one officer, for 2 minutes.
+    The back-end checks the signature and redeems the nonce here once (`jumps.py`)."""
+
+    connector = models.ForeignKey(Connector, on_delete=models.PROTECT, related_name="jumps")
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="jumps")
+    staff = models.ForeignKey("districts.Staff", on_delete=models.PROTECT, related_name="+")
+    nonce = models.CharField(_("nonce"), max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"))
+    expires_at = models.DateTimeField(_("expires at"))
+    redeemed_at = models.DateTimeField(_("redeemed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("jump link")
+        verbose_name_plural = _("jump links")

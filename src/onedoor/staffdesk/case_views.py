@@ -26,6 +26,8 @@ from onedoor.core.errors import DomainError, Forbidden, NotFound
 from onedoor.districts.calendar import calendar_for
 from onedoor.districts.models import Role
 from onedoor.documents import render_receipt
+from onedoor.integrations import jumps
+from onedoor.integrations.models import LogEntry
 from onedoor.people.masking import mask_name, mask_number
 from onedoor.people.record_types import RECORD_TYPES, record_type_label
 from onedoor.staffdesk.case_actions import action_forms, read_action
@@ -127,6 +129,13 @@ def _page(request, case, *, error=None, open_action: str = "", posted=None, stat
         "actions": action_forms(request.user, case, allowed, open_action=open_action, posted=posted),
         "error": error,
         "is_generalist": request.user.has_role(Role.WINDOW_GENERALIST),
+        "jump_targets": jumps.jump_targets(case),
+        "outbox": list(case.outbox.select_related("connector__system").order_by("connector_id", "sequence")),
+        "message_log": list(
+            LogEntry.objects.filter(district_id=case.district_id, case_number=case.number)
+            .select_related("connector__system")
+            .order_by("at", "id")
+        ),
     }
     response = render(request, "staffdesk/case_page.html", context, status=status)
     response["Cache-Control"] = "no-store"
@@ -157,6 +166,18 @@ def case_action(request, number: str):
         % {"step": queues.step_label(action), "status": case.get_status_display()},
     )
     return redirect("staff-case", number=case.number)
+
+
+@login_required
+@require_POST
+def case_jump(request, number: str, system: str):
+    """Open the case in the department's own system: a signed, one-use link for this officer (2 minutes)."""
+    case = _case(request, number)
+    try:
+        url = jumps.jump_link_create(staff=request.user, case=case, system_code=system)
+    except DomainError:
+        raise Http404 from None
+    return redirect(url)
 
 
 # --- the receipt ----------------------------------------------------------------------------------------

@@ -38,5 +38,6 @@ urlpatterns = [
     path("cases/<str:number>/", case_views.case_page, name="staff-case"),
     path("cases/<str:number>/act/", case_views.case_action, name="staff-case-act"),
     path("cases/<str:number>/receipt.pdf", case_views.case_receipt, name="staff-case-receipt"),
+    path("cases/<str:number>/jump/<str:system>/", case_views.case_jump, name="staff-case-jump"),
     path("queue/", queue_views.work_queue, name="staff-queue"),
 ]
