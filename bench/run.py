@@ -84,6 +84,8 @@ def prepare(args, env) -> str:
         )
         token_file.write_text(out.stdout.strip().splitlines()[-1])
         (VAR / f"{args.db}-{args.items}i-{args.persons}p.ready").touch()
+    else:  # a database filled by an older checkout: bring its schema up to this one's
+        subprocess.run([BIN / "onedoor", "migrate", "-v0"], env=env, check=True)
     return token_file.read_text().strip()
 
 

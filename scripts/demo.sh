@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # The README demo command (`make demo`) after setup: migrate, generate the demo district when the database is
 # empty (with DEMO_CASES cases, 20,000 by default, through the case services: the first start takes minutes,
-# later starts skip it), print the URLs and accounts, and serve on 127.0.0.1:$PORT.
+# later starts skip it), connect the departments' systems to the simulated ones, print the URLs and accounts,
+# and run the web server on 127.0.0.1:$PORT, the outbox worker and the simulated department systems
+# (127.0.0.1:$SIM_PORT) together: one Ctrl-C stops all three.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 PORT="${PORT:-8000}"
+SIM_PORT="${SIM_PORT:-$((PORT + 100))}"
 export ONEDOOR_DEBUG="${ONEDOOR_DEBUG:-1}"
 $BIN/onedoor migrate --noinput -v0
-$BIN/onedoor seed --if-empty --cases "${DEMO_CASES:-20000}" --progress-every 2000
+$BIN/onedoor seed --if-empty --cases "${DEMO_CASES:-20000}" --progress-every 2000 \
+  --simulated-systems "http://127.0.0.1:${SIM_PORT}"
 cat <<MSG
 
   OneDoor demo on http://127.0.0.1:${PORT}/
@@ -20,7 +24,18 @@ cat <<MSG
     admin (district admin) · desk (window generalist) · officer (undertaker + reviewer, 不动产登记中心)
     approver (approver, 不动产登记中心) · chief (chief representative) · supervisor · analyst
     hetang-desk (window generalist of the second district, 荷塘区)
-  Database: ${DATABASE_URL:-SQLite under var/}   Stop with Ctrl-C.
+  Department systems: simulated on http://127.0.0.1:${SIM_PORT}/ (all but 不动产登记, which works in the
+    back office above); the worker delivers each new case to them and they decide it in a few seconds.
+  Database: ${DATABASE_URL:-SQLite under var/}   Stop with Ctrl-C (web, worker and simulators together).
 
 MSG
-exec $BIN/onedoor runserver "127.0.0.1:${PORT}" --noreload
+pids=()
+stop() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap stop EXIT INT TERM
+$BIN/onedoor simulate-backends --port "${SIM_PORT}" --onedoor "http://127.0.0.1:${PORT}" &
+pids+=($!)
+$BIN/onedoor worker &
+pids+=($!)
+$BIN/onedoor runserver "127.0.0.1:${PORT}" --noreload &
+pids+=($!)
+wait -n "${pids[@]}"  # when any of them stops, stop the others

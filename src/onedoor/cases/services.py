@@ -289,7 +289,14 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
         at=now,
         after=FIRST,
     )
-    outbox.emit(case, Event.ACCEPTED, {"materials": {line.code: line.status for line in lines}})
+    outbox.emit(
+        case,
+        Event.ACCEPTED,
+        {
+            "materials": {line.code: line.status for line in lines},
+            "criteria": {cid: met for line in lines for cid, met in line.criteria.items()},
+        },
+    )
     if at_window:
         result.certificate = _finish_at_window(case, staff, lines, centre, window, first, accepted)
         outbox.emit(

@@ -51,6 +51,7 @@ def case_payload(case) -> dict:
         "item": {"code": case.item.code, "name": case.version.name, "version": case.version.number},
         "department": case.department.code,
         "status": case.status,
+        "stages": [code for code, _share in case.stages],
         "mode": case.mode,
         "instant": case.instant,
         "channel": case.channel,

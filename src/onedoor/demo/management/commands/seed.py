@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from onedoor.cases.models import Case
 from onedoor.demo.generator import build
 from onedoor.demo.generator.cases import generate_cases
+from onedoor.demo.generator.integrations import connect_simulated_systems
 from onedoor.districts.models import District
 
 DEMO_DISTRICT = "440604"
@@ -35,6 +36,12 @@ class Command(BaseCommand):
             help="cases over the last two years, through the case services (0)",
         )
         parser.add_argument("--progress-every", type=int, default=1_000, help="report every N cases (1,000)")
+        parser.add_argument(
+            "--simulated-systems",
+            default="",
+            help="connect the departments' back-end systems to simulated ones at this URL, after the cases "
+            "(e.g. http://127.0.0.1:8100; see `onedoor simulate-backends`)",
+        )
 
     def handle(self, *args, **options):
         if options["cases"] < 0 or options["progress_every"] < 1:
@@ -42,6 +49,7 @@ class Command(BaseCommand):
         if District.objects.exists():
             if options["if_empty"]:
                 self._cases_for_existing_demo(options)
+                self._connect(options)
                 return
             raise CommandError("The database already holds districts; use a fresh database (or --if-empty).")
         if not 1 <= options["communities"] <= 200:
@@ -60,6 +68,15 @@ class Command(BaseCommand):
         )
         if options["cases"]:
             self._cases(District.objects.get(code=DEMO_DISTRICT), options)
+        self._connect(options)
+
+    def _connect(self, options) -> None:
+        district = District.objects.filter(code=DEMO_DISTRICT).first()
+        if not options["simulated_systems"] or district is None:
+            return
+        count = connect_simulated_systems(district=district, base_url=options["simulated_systems"])
+        if count:
+            self.stdout.write(f"Connected {count} department systems to {options['simulated_systems']}.")
 
     def _cases_for_existing_demo(self, options) -> None:
         district = District.objects.filter(code=DEMO_DISTRICT).first()

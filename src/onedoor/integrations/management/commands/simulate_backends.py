@@ -1,0 +1,39 @@
+"""`onedoor simulate-backends [--port 8100] [--onedoor http://127.0.0.1:8000] [--delay 2] [--fault MODE]`
+
+Runs the simulated department systems (integrations/simulator.py) until Ctrl-C."""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand
+
+from onedoor.integrations.simulator import FAULTS, Settings, Simulator, load_systems
+
+
+class Command(BaseCommand):
+    help = "Run simulated department back-end systems on 127.0.0.1 (demo and fault tests)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default="127.0.0.1")
+        parser.add_argument("--port", type=int, default=8100)
+        parser.add_argument("--onedoor", default="http://127.0.0.1:8000", help="where to send callbacks")
+        parser.add_argument("--delay", type=float, default=2.0, help="seconds before a system decides")
+        parser.add_argument("--fault", choices=FAULTS, default="none")
+        parser.add_argument("--slow-seconds", type=float, default=5.0)
+        parser.add_argument("--flaky-share", type=float, default=0.2)
+
+    def handle(self, *args, host, port, onedoor, delay, fault, slow_seconds, flaky_share, **options):
+        systems = load_systems()
+        settings = Settings(
+            onedoor=onedoor, delay=delay, fault=fault, slow_seconds=slow_seconds, flaky_share=flaky_share
+        )
+        server = Simulator(settings, systems).serve(host, port)
+        self.stdout.write(
+            f"simulating {len(systems)} department system(s) on http://{host}:{port}/systems/<code>/events "
+            f"(fault: {fault}); callbacks to {onedoor}"
+        )
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()

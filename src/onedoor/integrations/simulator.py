@@ -1,0 +1,216 @@
+"""Simulated department systems for the demo and the fault tests (`onedoor simulate-backends`).
+
+One small web server on 127.0.0.1 plays every back-end system that has a push connector: it takes pushes at
+`/systems/<code>/events`, checks their signature, acts once per idempotency key, and — after a delay — decides
+the stages its route gives it by signed callbacks to OneDoor (`/api/v1/integrations/<code>/callbacks`), with
+every criterion found as the window found it. It reads the connectors (URL paths and sealed secrets) from the
+database it is pointed at: in a real district each department's operators hold their own secret.
+
+Fault modes (`--fault`): `slow` (answers pushes after `--slow-seconds`), `flaky` (a share `--flaky-share` of
+pushes answered 500), `down` (every push answered 503), `duplicate` (each callback sent twice),
+`out-of-order` (a case's callbacks sent in reverse order)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import http.client
+import json
+import logging
+import random
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+from onedoor.integrations import secrets
+from onedoor.integrations.models import Connector, ConnectorKind
+
+logger = logging.getLogger("onedoor.simulator")
+FAULTS = ("none", "slow", "flaky", "down", "duplicate", "out-of-order")
+# Stages a department's own system decides in its own process; delivery (送达) stays at the window.
+DECIDABLE = ("undertake", "review", "approve", "complete", "other")
+
+
+def _sign(secret: str, timestamp: str, body: bytes) -> str:
+    return "sha256=" + hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
+
+
+@dataclass
+class SystemState:
+    code: str
+    district: str
+    secret: str
+    acted: set = field(default_factory=set)  # idempotency keys acted on
+    sequences: dict = field(default_factory=dict)  # case number → last callback sequence sent
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@dataclass
+class Settings:
+    onedoor: str = "http://127.0.0.1:8000"
+    delay: float = 2.0
+    fault: str = "none"
+    slow_seconds: float = 5.0
+    flaky_share: float = 0.2
+
+
+def load_systems() -> dict[str, SystemState]:
+    """Every enabled push connector whose endpoint is this simulator's kind of URL (`/systems/<code>/events`)."""
+    systems = {}
+    for connector in Connector.objects.filter(kind=ConnectorKind.PUSH, enabled=True).select_related(
+        "system", "district"
+    ):
+        code = connector.system.code
+        if urlsplit(connector.base_url).path.rstrip("/") == f"/systems/{code}/events":
+            systems[code] = SystemState(
+                code, connector.district.code, secrets.unseal(connector.secret_encrypted)
+            )
+    return systems
+
+
+def decisions(event: dict) -> list[dict]:
+    """The callbacks a system sends for an accepted case: each remaining stage it decides, in process order."""
+    if event.get("event") != "accepted":
+        return []
+    case, decides = event["case"], set(event.get("decides") or [])
+    stages = [s for s in case.get("stages", []) if s != "accept"]
+    if case.get("status") not in stages:
+        return []
+    remaining = stages[stages.index(case["status"]) :]
+    criteria = event.get("details", {}).get("criteria", {})
+    steps = []
+    for stage in remaining:
+        if stage not in decides or stage not in DECIDABLE:
+            break
+        steps.append({"action": stage, "opinion": f"{stage}：部门系统审查通过", "criteria": criteria})
+    return steps
+
+
+class Simulator:
+    def __init__(self, settings: Settings, systems: dict[str, SystemState]):
+        self.settings, self.systems = settings, systems
+        self.stats = {"pushes": 0, "acted": 0, "callbacks": 0, "callback_errors": 0}
+        simulator = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_POST(self):
+                simulator.handle_push(self)
+
+            def do_GET(self):
+                body = json.dumps({"systems": sorted(simulator.systems), **simulator.stats}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.handler = Handler
+
+    def handle_push(self, request) -> None:
+        body = request.rfile.read(int(request.headers.get("Content-Length", 0)))
+        parts = request.path.strip("/").split("/")
+        system = self.systems.get(parts[1]) if len(parts) == 3 and parts[0] == "systems" else None
+        self.stats["pushes"] += 1
+        if system is None:
+            return _answer(request, 404)
+        expected = _sign(system.secret, request.headers.get("X-OneDoor-Timestamp", ""), body)
+        if not hmac.compare_digest(expected, request.headers.get("X-OneDoor-Signature", "")):
+            return _answer(request, 401)
+        fault = self.settings.fault
+        if fault == "down":
+            return _answer(request, 503)
+        if fault == "flaky" and random.random() < self.settings.flaky_share:
+            return _answer(request, 500)
+        if fault == "slow":
+            time.sleep(self.settings.slow_seconds)
+        key = request.headers.get("Idempotency-Key", "")
+        with system.lock:
+            first_time = key not in system.acted
+            system.acted.add(key)
+        if first_time:
+            self.stats["acted"] += 1
+            steps = decisions(json.loads(body))
+            if steps:
+                timer = threading.Timer(
+                    self.settings.delay, self.call_back, args=(system, json.loads(body), steps)
+                )
+                timer.daemon = True
+                timer.start()
+        _answer(request, 200)
+
+    def call_back(self, system: SystemState, event: dict, steps: list[dict]) -> None:
+        number = event["case"]["number"]
+        with system.lock:
+            start = system.sequences.get(number, 0)
+            system.sequences[number] = start + len(steps)
+        callbacks = [
+            {"id": f"{system.code}-{number}-{start + n}", "case": number, "sequence": start + n, **step}
+            for n, step in enumerate(steps, start=1)
+        ]
+        if self.settings.fault == "out-of-order":
+            callbacks.reverse()
+        for callback in callbacks:
+            for _copy in range(2 if self.settings.fault == "duplicate" else 1):
+                self.send_callback(system, callback)
+
+    def send_callback(self, system: SystemState, callback: dict, attempts: int = 6) -> int | None:
+        """Send one callback; like a real back-end, retry a 5xx or a refused connection with backoff."""
+        status = None
+        for attempt in range(attempts):
+            status = self._post_callback(system, callback)
+            if status is not None and status < 500:
+                return status
+            time.sleep(0.2 * 2**attempt)
+        return status
+
+    def _post_callback(self, system: SystemState, callback: dict) -> int | None:
+        body = json.dumps(callback, ensure_ascii=False).encode()
+        ts = str(int(time.time()))
+        url = urlsplit(self.settings.onedoor)
+        conn = http.client.HTTPConnection(url.hostname, url.port or 80, timeout=30)
+        try:
+            conn.request(
+                "POST",
+                f"/api/v1/integrations/{system.code}/callbacks",
+                body=body,
+                headers={
+                    "Content-Type": "application/json",
+                    "X-OneDoor-Timestamp": ts,
+                    "X-OneDoor-Signature": _sign(system.secret, ts, body),
+                    "X-OneDoor-District": system.district,
+                },
+            )
+            response = conn.getresponse()
+            response.read()
+        except OSError as exc:
+            self.stats["callback_errors"] += 1
+            logger.warning("callback %s failed: %s", callback["id"], exc)
+            return None
+        finally:
+            conn.close()
+        self.stats["callbacks"] += 1
+        if response.status >= 300:
+            self.stats["callback_errors"] += 1
+            logger.warning("callback %s answered %s", callback["id"], response.status)
+        return response.status
+
+    def serve(self, host: str, port: int) -> ThreadingHTTPServer:
+        server = ThreadingHTTPServer((host, port), self.handler)
+        server.daemon_threads = True
+        return server
+
+
+def _answer(request, status: int) -> None:
+    body = b"{}"
+    request.send_response(status)
+    request.send_header("Content-Type", "application/json")
+    request.send_header("Content-Length", str(len(body)))
+    request.end_headers()
+    request.wfile.write(body)
