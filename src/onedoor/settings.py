@@ -188,6 +188,15 @@ LOGOUT_REDIRECT_URL = "staff-login"
 ONEDOOR_LOCKOUT_FAILURES = int(env("ONEDOOR_LOCKOUT_FAILURES", "5") or 5)
 ONEDOOR_LOCKOUT_MINUTES = int(env("ONEDOOR_LOCKOUT_MINUTES", "15") or 15)
 
+# Back-end delivery (docs/integrations.md): backoff, retry budget, circuit breaker, and the lease a worker holds
+# on a message it is sending (timeout × 2 + this margin; a killed worker's messages are sent again after it).
+ONEDOOR_OUTBOX_BACKOFF_SECONDS = float(env("ONEDOOR_OUTBOX_BACKOFF_SECONDS", "5") or 5)
+ONEDOOR_OUTBOX_BACKOFF_CAP_SECONDS = float(env("ONEDOOR_OUTBOX_BACKOFF_CAP_SECONDS", "3600") or 3600)
+ONEDOOR_OUTBOX_RETRY_HOURS = float(env("ONEDOOR_OUTBOX_RETRY_HOURS", "24") or 24)
+ONEDOOR_OUTBOX_LEASE_MARGIN_SECONDS = float(env("ONEDOOR_OUTBOX_LEASE_MARGIN_SECONDS", "30") or 30)
+ONEDOOR_BREAKER_THRESHOLD = int(env("ONEDOOR_BREAKER_THRESHOLD", "5") or 5)
+ONEDOOR_BREAKER_COOLDOWN_SECONDS = float(env("ONEDOOR_BREAKER_COOLDOWN_SECONDS", "30") or 30)
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = 8 * 3600

@@ -87,7 +87,8 @@ def claim(*, limit: int = 10, worker: str = "") -> list[OutboxMessage]:
             due = due.select_for_update(skip_locked=True, of=("self",))
         picked = list(due[:limit])
         if picked:
-            lease = now + timedelta(seconds=max(m.connector.timeout_seconds for m in picked) * 2 + 30)
+            margin = _setting("ONEDOOR_OUTBOX_LEASE_MARGIN_SECONDS", 30.0)
+            lease = now + timedelta(seconds=max(m.connector.timeout_seconds for m in picked) * 2 + margin)
             OutboxMessage.objects.filter(pk__in=[m.pk for m in picked]).update(
                 status=MessageStatus.SENDING, lease_until=lease
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from onedoor.integrations.delivery import signature
@@ -17,6 +18,8 @@ class Backend:
         self.seen: list[str] = []  # every idempotency key received, repeats included
         self.bad_signatures = 0
         self.failures: list[int] = []  # statuses to answer next, one per request
+        self.delay = 0.0  # seconds to think before answering (to catch a worker mid-delivery)
+        self.lock = threading.Lock()
         backend = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -29,9 +32,11 @@ class Backend:
                     return self._answer(401)
                 if backend.failures:
                     return self._answer(backend.failures.pop(0))
-                backend.seen.append(key)
-                if key not in {m["id"] for m in backend.acted}:
-                    backend.acted.append(json.loads(body))
+                time.sleep(backend.delay)
+                with backend.lock:
+                    backend.seen.append(key)
+                    if key not in {m["id"] for m in backend.acted}:
+                        backend.acted.append(json.loads(body))
                 return self._answer(200)
 
             def _answer(self, status):
