@@ -35,6 +35,7 @@ VAR = ROOT / "var" / "bench"
 sys.path.insert(0, str(ROOT / "src"))
 
 import cases  # noqa: E402  (bench/cases.py: the case benchmarks)
+import deliveries  # noqa: E402  (bench/deliveries.py: the back-end delivery benchmark)
 
 
 def free_port() -> int:
@@ -246,7 +247,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("suite", nargs="?", choices=["all", "catalog", "cases"], default="all")
+    parser.add_argument("suite", nargs="?", choices=["all", "catalog", "cases", "deliveries"], default="all")
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--items", type=int, default=10_000)
     parser.add_argument("--persons", type=int, default=1_000_000)
@@ -255,6 +256,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--smoke", action="store_true", help="small sizes, short runs (CI)")
     cases.add_arguments(parser)
+    deliveries.add_arguments(parser)
     args = parser.parse_args()
     if args.smoke:
         args.items, args.persons, args.seconds = 300, 5_000, 1
@@ -263,6 +265,8 @@ def main() -> None:
         catalog_suite(args, env)
     if args.suite in ("all", "cases"):
         cases.suite(args, env, sys.modules[__name__])
+    if args.suite in ("all", "deliveries"):
+        deliveries.suite(args, env, sys.modules[__name__])
 
 
 if __name__ == "__main__":

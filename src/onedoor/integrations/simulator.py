@@ -21,6 +21,7 @@ import random
 import threading
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
@@ -92,6 +93,9 @@ class Simulator:
     def __init__(self, settings: Settings, systems: dict[str, SystemState]):
         self.settings, self.systems = settings, systems
         self.stats = {"pushes": 0, "acted": 0, "callbacks": 0, "callback_errors": 0}
+        self.latencies: list[
+            float
+        ] = []  # seconds from a message's creation (its commit) to its first receipt
         simulator = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -101,7 +105,10 @@ class Simulator:
                 simulator.handle_push(self)
 
             def do_GET(self):
-                body = json.dumps({"systems": sorted(simulator.systems), **simulator.stats}).encode()
+                since = int((self.path.split("since=", 1) + ["0"])[1].split("&")[0] or 0)
+                body = json.dumps(
+                    {"systems": sorted(simulator.systems), **simulator.stats, **simulator.latency(since)}
+                ).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
@@ -136,7 +143,11 @@ class Simulator:
             system.acted.add(key)
         if first_time:
             self.stats["acted"] += 1
-            steps = decisions(json.loads(body))
+            event = json.loads(body)
+            created = event.get("created_at")
+            if created:
+                self.latencies.append(time.time() - datetime.fromisoformat(created).timestamp())
+            steps = decisions(event)
             if steps:
                 timer = threading.Timer(
                     self.settings.delay, self.call_back, args=(system, json.loads(body), steps)
@@ -144,6 +155,14 @@ class Simulator:
                 timer.daemon = True
                 timer.start()
         _answer(request, 200)
+
+    def latency(self, since: int = 0) -> dict:
+        """p50/p99 (ms) of commit → first receipt over the messages received after the first `since`."""
+        values = sorted(self.latencies[since:])
+        if not values:
+            return {"received": len(self.latencies), "latency_p50_ms": None, "latency_p99_ms": None}
+        pick = lambda q: round(values[min(len(values) - 1, int(q * len(values)))] * 1000, 1)  # noqa: E731
+        return {"received": len(self.latencies), "latency_p50_ms": pick(0.5), "latency_p99_ms": pick(0.99)}
 
     def call_back(self, system: SystemState, event: dict, steps: list[dict]) -> None:
         number = event["case"]["number"]
