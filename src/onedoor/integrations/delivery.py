@@ -27,11 +27,11 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Q
 
 from onedoor.core import clock
 from onedoor.integrations import log, secrets
-from onedoor.integrations.models import Connector, Direction, MessageStatus, OutboxMessage
+from onedoor.integrations.models import Connector, Direction, LogEntry, MessageStatus, OutboxMessage
 
 UNFINISHED = (MessageStatus.PENDING, MessageStatus.SENDING)
 # A dead letter holds back the later messages of its case until it is replayed: order is never broken.
@@ -85,7 +85,7 @@ def claim(*, limit: int = 10, worker: str = "") -> list[OutboxMessage]:
     with transaction.atomic():
         if connection.vendor == "postgresql":
             due = due.select_for_update(skip_locked=True, of=("self",))
-        picked = list(due[:limit])
+        picked = _within_limits(list(due[:limit]), now)
         if picked:
             margin = _setting("ONEDOOR_OUTBOX_LEASE_MARGIN_SECONDS", 30.0)
             lease = now + timedelta(seconds=max(m.connector.timeout_seconds for m in picked) * 2 + margin)
@@ -93,6 +93,41 @@ def claim(*, limit: int = 10, worker: str = "") -> list[OutboxMessage]:
                 status=MessageStatus.SENDING, lease_until=lease
             )
     return picked
+
+
+def _within_limits(candidates: list[OutboxMessage], now) -> list[OutboxMessage]:
+    """Keep each connector within its limits: at most `max_concurrency` messages in flight (leased by any
+    worker) and at most `rate_per_minute` attempts in the last minute (counted in the message log). The
+    connectors' rows are locked while counting, so two workers claiming at once cannot both use the same room."""
+    ids = {m.connector_id for m in candidates}
+    if not ids:
+        return []
+    list(Connector.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
+    in_flight = dict(
+        OutboxMessage.objects.filter(connector_id__in=ids, status=MessageStatus.SENDING, lease_until__gte=now)
+        .values("connector_id")
+        .annotate(n=Count("id"))
+        .values_list("connector_id", "n")
+    )
+    recent = dict(
+        LogEntry.objects.filter(
+            connector_id__in=ids, direction=Direction.OUT, at__gte=now - timedelta(minutes=1)
+        )
+        .values("connector_id")
+        .annotate(n=Count("id"))
+        .values_list("connector_id", "n")
+    )
+    room, kept = {}, []
+    for message in candidates:
+        c = message.connector
+        if c.pk not in room:
+            room[c.pk] = min(
+                c.max_concurrency - in_flight.get(c.pk, 0), c.rate_per_minute - recent.get(c.pk, 0)
+            )
+        if room[c.pk] > 0:
+            room[c.pk] -= 1
+            kept.append(message)
+    return kept
 
 
 @dataclass

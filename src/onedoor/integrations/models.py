@@ -146,6 +146,7 @@ class LogEntry(TenantModel):
         verbose_name = _("message log entry")
         verbose_name_plural = _("message log")
         constraints = [models.UniqueConstraint(fields=["connector", "seq"], name="one_log_seq_per_connector")]
+        indexes = [models.Index(fields=["connector", "direction", "at"], name="log_recent")]
 
 
 class CallbackStatus(models.TextChoices):

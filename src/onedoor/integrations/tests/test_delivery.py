@@ -234,6 +234,7 @@ def test_two_workers_at_once_never_claim_the_same_message(
 ):
     for _ in range(12):
         _accept(demo_catalog, alice, applicant)
+    Connector.objects.filter(pk=connector.pk).update(max_concurrency=100)
     claimed, start = [], threading.Barrier(2)
 
     def worker():
@@ -251,3 +252,36 @@ def test_two_workers_at_once_never_claim_the_same_message(
     first, second = claimed
     assert not set(first) & set(second)
     assert len(first) + len(second) == 12
+    OutboxMessage.objects.update(status="pending", lease_until=None)
+    Connector.objects.filter(pk=connector.pk).update(max_concurrency=5)
+    claimed.clear()
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sum(len(c) for c in claimed) == 5  # together, never more than the system's limit in flight
+
+
+def test_a_system_gets_no_more_than_its_concurrency_and_rate_limits(
+    connector, backend, demo_catalog, alice, chancheng
+):
+    for n in range(5):  # five cases, so five messages are due at once
+        body = f"44060419910303{n:03d}"
+        person = people_services.person_register(
+            district=chancheng,
+            id_number=body + idnumbers.resident_check_char(body),
+            name=f"限流{n}",
+            actor=alice,
+        )
+        _accept(demo_catalog, alice, person)
+    Connector.objects.filter(pk=connector.pk).update(max_concurrency=2, rate_per_minute=3)
+    assert len(delivery.claim(limit=10)) == 2  # two in flight at most
+    assert delivery.claim(limit=10) == []  # …until they are done
+    OutboxMessage.objects.filter(status="sending").update(status="pending", lease_until=None)
+    assert delivery.deliver_due(limit=10) == 2
+    assert delivery.deliver_due(limit=10) == 1  # three attempts in the last minute at most
+    assert delivery.deliver_due(limit=10) == 0
+    with _later(61):
+        assert delivery.deliver_due(limit=10) == 2
+    assert len(backend.acted) == 5
