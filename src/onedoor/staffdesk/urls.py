@@ -5,6 +5,7 @@ from onedoor.staffdesk import (
     case_views,
     catalog_views,
     desk_views,
+    integration_views,
     people_views,
     queue_views,
     views,
@@ -39,5 +40,6 @@ urlpatterns = [
     path("cases/<str:number>/act/", case_views.case_action, name="staff-case-act"),
     path("cases/<str:number>/receipt.pdf", case_views.case_receipt, name="staff-case-receipt"),
     path("cases/<str:number>/jump/<str:system>/", case_views.case_jump, name="staff-case-jump"),
+    path("integrations/dead-letters/", integration_views.dead_letters, name="staff-dead-letters"),
     path("queue/", queue_views.work_queue, name="staff-queue"),
 ]

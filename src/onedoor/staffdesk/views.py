@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from onedoor.districts import selectors
 from onedoor.districts.models import Role
+from onedoor.staffdesk import integration_views
 
 
 class LockoutAwareLoginForm(AuthenticationForm):
@@ -49,4 +50,7 @@ def home(request):
     if district is not None:
         context["centres"] = selectors.centres_of(district).count()
         context["departments"] = selectors.departments_of(district).count()
+        if integration_views.may_watch(request.user):  # the alert: undelivered messages to department systems
+            context["may_watch"] = True
+            context["dead_letters"] = integration_views.dead_letters_of(district.pk).count()
     return render(request, "staffdesk/home.html", context)
