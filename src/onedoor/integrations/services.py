@@ -30,6 +30,9 @@ def connector_configure(
     kind: str = ConnectorKind.PUSH,
     jump_url: str = "",
     timeout_seconds: int = 10,
+    max_concurrency: int | None = None,
+    rate_per_minute: int | None = None,
+    enabled: bool | None = None,
     actor=None,
 ) -> tuple[Connector, str | None]:
     """Create or change the connector of `system`. Without `secret` a new connector gets a generated one;
@@ -46,6 +49,16 @@ def connector_configure(
     elif secret:
         shown = secret
     connector.kind, connector.timeout_seconds = kind, timeout_seconds
+    if max_concurrency is not None:
+        if not 1 <= max_concurrency <= 64:
+            raise DomainError("bad_concurrency", _("Messages in flight must be between 1 and 64."))
+        connector.max_concurrency = max_concurrency
+    if rate_per_minute is not None:
+        if not 1 <= rate_per_minute <= 100_000:
+            raise DomainError("bad_rate", _("Messages per minute must be between 1 and 100,000."))
+        connector.rate_per_minute = rate_per_minute
+    if enabled is not None:
+        connector.enabled = enabled
     connector.base_url = _check_url(base_url, "base_url")
     connector.jump_url = _check_url(jump_url, "jump_url") if jump_url else ""
     if shown:

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 
 def test_a_citizen_finds_the_objection_registration_in_everyday_words(client, demo_catalog):
@@ -49,7 +50,7 @@ def test_in_a_browser_search_leads_to_a_printable_guide(page, demo_catalog):
     page.fill("#q", "生孩子上户口")
     page.keyboard.press("Enter")
     page.get_by_role("link", name="出生登记").first.click()
-    assert "出生登记" in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text("出生登记")  # waits for the guide page, not the results page
     assert (
         page.get_by_role("button", name="打印").count() + page.get_by_role("button", name="Print").count()
         == 1
