@@ -17,10 +17,10 @@ up to the total, copies of them (bench/case_fill.py) — said in the output. Cac
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
-import tempfile
 import time
 from http.client import HTTPConnection
 
@@ -119,38 +119,10 @@ def _requests(harness, env, count: int) -> dict:
     return json.loads(out.stdout)
 
 
-def post_wrk(port, path, bodies, token, seconds, connections) -> dict:
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
-        f.write("\n".join(bodies))
-    env = {
-        **os.environ,
-        "WRK_BODIES": f.name,
-        "WRK_PATH": path,
-        "WRK_TOKEN": token,
-        "WRK_RUN": f"bench-{time.time_ns()}",
-    }
-    script = os.path.join(os.path.dirname(__file__), "post.lua")
-    out = subprocess.run(
-        [
-            "wrk",
-            f"-t{min(2, connections)}",
-            f"-c{connections}",
-            f"-d{max(1, round(seconds))}s",
-            "--timeout",
-            "30s",
-            "-s",
-            script,
-            f"http://127.0.0.1:{port}",
-        ],
-        env=env,
-        check=True,
-        stdout=subprocess.PIPE,
-        text=True,
-    ).stdout
-    os.unlink(f.name)
-    result = json.loads(next(x for x in out.splitlines() if x.startswith("JSON "))[5:])
-    result["rps"] = result["requests"] / result["seconds"]
-    return result
+def post_wrk(harness, port, path, bodies, token, seconds, connections) -> dict:
+    """POSTs through bench/post.lua with the harness's one wrk runner (a unique Idempotency-Key each)."""
+    extra = {"WRK_PATH": path, "WRK_TOKEN": token, "WRK_RUN": f"bench-{time.time_ns()}"}
+    return harness.wrk(port, "post.lua", bodies, extra, seconds, connections)
 
 
 def post_python(port, path, bodies, token, seconds, connections) -> dict:
@@ -208,7 +180,7 @@ def suite(args, base_env, harness) -> None:
     info = _prepare(harness, args, env, sizes)
     req = _requests(harness, env, 2000)
     get = harness.load_tool()
-    post = post_wrk if get.__name__ == "run_wrk" else post_python
+    post = functools.partial(post_wrk, harness) if get.__name__ == "run_wrk" else post_python
     token, s, c = info["token"], args.seconds, args.connections
     plan = [
         ("(a) trivial write: POST /bench/write (2 rows, 1 tx)", post, "/bench/write", ["{}"], ""),

@@ -1,6 +1,6 @@
--- wrk script: cycles through the request paths in $WRK_PATHS (one per line), with an optional bearer token.
+-- wrk script: cycles through the request paths in $WRK_LINES (one per line), with an optional bearer token.
 local paths = {}
-for line in io.lines(os.getenv("WRK_PATHS")) do paths[#paths + 1] = line end
+for line in io.lines(os.getenv("WRK_LINES")) do paths[#paths + 1] = line end
 local token = os.getenv("WRK_TOKEN") or ""
 local headers = {}
 if token ~= "" then headers["Authorization"] = "Bearer " .. token end

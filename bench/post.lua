@@ -1,7 +1,7 @@
--- wrk script: POSTs the JSON bodies in $WRK_BODIES (one per line) to $WRK_PATH in turn, each with a unique
+-- wrk script: POSTs the JSON bodies in $WRK_LINES (one per line) to $WRK_PATH in turn, each with a unique
 -- Idempotency-Key ($WRK_RUN-<thread>-<n>) and an optional bearer token; prints the same JSON line as paths.lua.
 local bodies = {}
-for line in io.lines(os.getenv("WRK_BODIES")) do bodies[#bodies + 1] = line end
+for line in io.lines(os.getenv("WRK_LINES")) do bodies[#bodies + 1] = line end
 local path = os.getenv("WRK_PATH")
 local run = os.getenv("WRK_RUN") or tostring(os.time())
 local token = os.getenv("WRK_TOKEN") or ""

@@ -114,10 +114,11 @@ def sample_paths(args, env) -> dict[str, list[str]]:
     }
 
 
-def run_wrk(port, paths, token, seconds, connections) -> dict:
+def wrk(port, script: str, lines: list[str], env_extra: dict, seconds, connections) -> dict:
+    """Run wrk with a Lua script of bench/ reading `lines` (paths or bodies) from a file; its JSON summary."""
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as f:
-        f.write("\n".join(paths))
-    env = {**os.environ, "WRK_PATHS": f.name, "WRK_TOKEN": token}
+        f.write("\n".join(lines))
+    env = {**os.environ, "WRK_LINES": f.name, **env_extra}
     out = subprocess.run(
         [
             "wrk",
@@ -127,7 +128,7 @@ def run_wrk(port, paths, token, seconds, connections) -> dict:
             "--timeout",
             "30s",  # measure slow requests rather than count them as errors after wrk's default 2 s
             "-s",
-            str(ROOT / "bench" / "paths.lua"),
+            str(ROOT / "bench" / script),
             f"http://127.0.0.1:{port}",
         ],
         env=env,
@@ -140,6 +141,10 @@ def run_wrk(port, paths, token, seconds, connections) -> dict:
     result = json.loads(line[5:])
     result["rps"] = result["requests"] / result["seconds"]
     return result
+
+
+def run_wrk(port, paths, token, seconds, connections) -> dict:
+    return wrk(port, "paths.lua", paths, {"WRK_TOKEN": token}, seconds, connections)
 
 
 def run_python(port, paths, token, seconds, connections) -> dict:

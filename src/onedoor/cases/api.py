@@ -51,27 +51,6 @@ class CaseMaterialOut(Schema):
     waived_reason: str
 
 
-class CaseOut(Schema):
-    number: str
-    status: str
-    status_label: str
-    item_code: str
-    item_name: str
-    department: str
-    mode: str
-    instant: bool
-    applicant: str
-    accepted_at: datetime
-    deadline: datetime | None
-    gaps_deadline: datetime | None
-    closed_at: datetime | None
-    revision: int
-    waived_materials: list[CaseMaterialOut]
-    materials: list[CaseMaterialOut]
-    certificate_id: str | None
-    allowed_actions: list[str]
-
-
 class CaseSummaryOut(Schema):
     """One row of the case list: what a queue or a search shows; GET /cases/{number} gives the rest."""
 
@@ -88,6 +67,17 @@ class CaseSummaryOut(Schema):
     deadline: datetime | None
     closed_at: datetime | None
     revision: int
+
+
+class CaseOut(CaseSummaryOut):
+    """One case in full: the summary, the later-materials deadline, materials (and which were waived on a
+    settled record), the certificate and what the caller may do now."""
+
+    gaps_deadline: datetime | None
+    waived_materials: list[CaseMaterialOut]
+    materials: list[CaseMaterialOut]
+    certificate_id: str | None
+    allowed_actions: list[str]
 
 
 class CasePage(Schema):

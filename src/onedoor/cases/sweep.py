@@ -29,9 +29,9 @@ class SweepReport:
 def gaps_overdue(*, district=None, now=None):
     """Cases in progress whose later materials are still missing after their deadline, oldest deadline first."""
     awaited = CaseMaterial.objects.filter(case=OuterRef("pk"), status=MaterialStatus.LATER)
-    cases = Case.objects.filter(
-        status__in=workflow.IN_PROGRESS, gaps_deadline__lt=now or clock.now(), gaps_deadline__isnull=False
-    ).filter(Exists(awaited))
+    cases = Case.objects.filter(status__in=workflow.IN_PROGRESS, gaps_deadline__lt=now or clock.now()).filter(
+        Exists(awaited)
+    )
     if district is not None:
         cases = cases.filter(district=district)
     return cases.select_related("district").order_by("gaps_deadline", "id")

@@ -20,7 +20,7 @@ from onedoor.catalog.canonical import (
 )
 from onedoor.catalog.models import CaseKind, Item, ItemType, ItemVersion, Material, Stage, VersionStatus
 from onedoor.catalog.shape import check_object, check_value
-from onedoor.core.admin import DistrictScopedAdmin
+from onedoor.core.admin import DistrictScopedAdmin, TenantInline
 from onedoor.core.errors import DomainError
 
 
@@ -52,30 +52,6 @@ class ItemAddForm(forms.ModelForm):
         if department and district and department.district_id != district:
             raise forms.ValidationError(_("The department belongs to another district."))
         return data
-
-
-class TenantInline:
-    """Inline permissions follow the district scoping of the page (district admins have no model perms)."""
-
-    extra = 0
-
-    def _tenant_admin(self, request) -> bool:
-        user = request.user
-        return user.is_superuser or (
-            user.is_staff and user.district_id is not None and user.has_role("district_admin")
-        )
-
-    def has_view_permission(self, request, obj=None):
-        return self._tenant_admin(request)
-
-    def has_add_permission(self, request, obj=None):
-        return self._tenant_admin(request)
-
-    def has_change_permission(self, request, obj=None):
-        return self._tenant_admin(request)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._tenant_admin(request)
 
 
 class VersionInline(TenantInline, admin.TabularInline):

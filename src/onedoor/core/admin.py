@@ -20,6 +20,33 @@ def _district_of(obj, district_field: str):
     return target
 
 
+def is_tenant_admin(request) -> bool:
+    """A platform superuser, or a staff account holding the district-admin role of its district."""
+    user = request.user
+    return user.is_superuser or (
+        user.is_staff and user.district_id is not None and user.has_role("district_admin")
+    )
+
+
+class TenantInline:
+    """Inline permissions follow the district scoping of the page (district admins hold no model perms, so
+    Django would otherwise leave the inline off the page)."""
+
+    extra = 0
+
+    def has_view_permission(self, request, obj=None):
+        return is_tenant_admin(request)
+
+    def has_add_permission(self, request, obj=None):
+        return is_tenant_admin(request)
+
+    def has_change_permission(self, request, obj=None):
+        return is_tenant_admin(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return is_tenant_admin(request)
+
+
 class DistrictScopedAdmin(admin.ModelAdmin):
     """Filters every list and form to the caller's district; platform superusers see all.
 
@@ -93,10 +120,7 @@ class DistrictScopedAdmin(admin.ModelAdmin):
         )
 
     def _tenant_admin(self, request) -> bool:
-        user = request.user
-        return user.is_superuser or (
-            user.is_staff and user.district_id is not None and user.has_role("district_admin")
-        )
+        return is_tenant_admin(request)
 
     def has_view_permission(self, request, obj=None):
         return self._tenant_admin(request)

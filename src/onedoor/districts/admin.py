@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from onedoor.core.admin import DistrictScopedAdmin
+from onedoor.core.admin import DistrictScopedAdmin, TenantInline
 from onedoor.core.audit import audit
 from onedoor.districts.models import (
     DEPARTMENT_ROLES,
@@ -65,7 +65,7 @@ class RoleForm(forms.ModelForm):
         return cleaned
 
 
-class RoleInline(admin.TabularInline):
+class RoleInline(TenantInline, admin.TabularInline):
     """The roles of a staff account. District admins hold no Django model permissions, so the inline asks
     the same question as the account page itself (or Django would leave it off the page)."""
 
@@ -73,21 +73,6 @@ class RoleInline(admin.TabularInline):
     form = RoleForm
     extra = 0
     exclude = ("district",)
-
-    def _tenant_admin(self, request) -> bool:
-        return DistrictScopedAdmin._tenant_admin(self, request)
-
-    def has_view_permission(self, request, obj=None):
-        return self._tenant_admin(request)
-
-    def has_add_permission(self, request, obj=None):
-        return self._tenant_admin(request)
-
-    def has_change_permission(self, request, obj=None):
-        return self._tenant_admin(request)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._tenant_admin(request)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)

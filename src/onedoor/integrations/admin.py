@@ -9,7 +9,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from onedoor.core.admin import DistrictScopedAdmin, ReadOnlyDistrictAdmin
+from onedoor.core.admin import DistrictScopedAdmin, ReadOnlyDistrictAdmin, TenantInline
 from onedoor.integrations import delivery, services
 from onedoor.integrations.models import Connector, LogEntry, MessageStatus, OutboxMessage, Route
 
@@ -50,28 +50,10 @@ class ConnectorForm(forms.ModelForm):
         return timeout
 
 
-class RouteInline(admin.TabularInline):
+class RouteInline(TenantInline, admin.TabularInline):
     model = Route
     extra = 0
     fields = ("item", "decides")
-
-    def _tenant_admin(self, request) -> bool:
-        user = request.user
-        return user.is_superuser or (
-            user.is_staff and user.district_id is not None and user.has_role("district_admin")
-        )
-
-    def has_view_permission(self, request, obj=None):
-        return self._tenant_admin(request)
-
-    def has_add_permission(self, request, obj=None):
-        return self._tenant_admin(request)
-
-    def has_change_permission(self, request, obj=None):
-        return self._tenant_admin(request)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._tenant_admin(request)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)

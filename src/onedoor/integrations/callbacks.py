@@ -41,7 +41,7 @@ class Received:
     applied: list[str]  # callback ids applied by this request (held ones included, in order)
 
 
-def _connector(system: str, district: str | None) -> Connector:
+def connector_for(system: str, district: str | None) -> Connector:
     connectors = Connector.objects.select_related("system", "district").filter(system__code=system)
     if district:
         connectors = connectors.filter(district__code=district)
@@ -66,7 +66,7 @@ def _refuse(connector, body: bytes, sig: str, reason: str, message) -> None:
     raise Forbidden("callback_refused", message)
 
 
-def _authentic(connector, body: bytes, timestamp: str, sig: str) -> None:
+def check_signed(connector, body: bytes, timestamp: str, sig: str) -> None:
     try:
         skew = abs(time.time() - int(timestamp))
     except (TypeError, ValueError):
@@ -103,8 +103,8 @@ def _parsed(body: bytes) -> dict:
 
 
 def callback_receive(*, system: str, district: str | None, timestamp: str, sig: str, body: bytes) -> Received:
-    connector = _connector(system, district)
-    _authentic(connector, body, timestamp, sig)
+    connector = connector_for(system, district)
+    check_signed(connector, body, timestamp, sig)
     data = _parsed(body)
     with transaction.atomic():
         case = (

@@ -19,7 +19,7 @@ from onedoor.core import clock
 from onedoor.core.audit import audit
 from onedoor.core.errors import Conflict, NotFound
 from onedoor.integrations import secrets
-from onedoor.integrations.callbacks import _authentic, _connector
+from onedoor.integrations.callbacks import check_signed, connector_for
 from onedoor.integrations.delivery import signature
 from onedoor.integrations.models import Connector, JumpLink
 
@@ -80,8 +80,8 @@ def jump_link_create(*, staff, case, system_code: str) -> str:
 def jump_redeem(
     *, system: str, district: str | None, nonce: str, timestamp: str, sig: str, body: bytes
 ) -> JumpLink:
-    connector = _connector(system, district)
-    _authentic(connector, body, timestamp, sig)
+    connector = connector_for(system, district)
+    check_signed(connector, body, timestamp, sig)
     with transaction.atomic():
         link = (
             JumpLink.objects.select_for_update()

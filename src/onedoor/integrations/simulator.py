@@ -12,7 +12,6 @@ pushes answered 500), `down` (every push answered 503), `duplicate` (each callba
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import http.client
 import json
@@ -26,16 +25,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 from onedoor.integrations import secrets
+from onedoor.integrations.delivery import signature
 from onedoor.integrations.models import Connector, ConnectorKind
 
 logger = logging.getLogger("onedoor.simulator")
 FAULTS = ("none", "slow", "flaky", "down", "duplicate", "out-of-order")
 # Stages a department's own system decides in its own process; delivery (送达) stays at the window.
 DECIDABLE = ("undertake", "review", "approve", "complete", "other")
-
-
-def _sign(secret: str, timestamp: str, body: bytes) -> str:
-    return "sha256=" + hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
 
 
 @dataclass
@@ -127,7 +123,7 @@ class Simulator:
         self.stats["pushes"] += 1
         if system is None:
             return _answer(request, 404)
-        expected = _sign(system.secret, request.headers.get("X-OneDoor-Timestamp", ""), body)
+        expected = signature(system.secret, request.headers.get("X-OneDoor-Timestamp", ""), body)
         if not hmac.compare_digest(expected, request.headers.get("X-OneDoor-Signature", "")):
             return _answer(request, 401)
         fault = self.settings.fault
@@ -202,7 +198,7 @@ class Simulator:
                 headers={
                     "Content-Type": "application/json",
                     "X-OneDoor-Timestamp": ts,
-                    "X-OneDoor-Signature": _sign(system.secret, ts, body),
+                    "X-OneDoor-Signature": signature(system.secret, ts, body),
                     "X-OneDoor-District": system.district,
                 },
             )
