@@ -26,13 +26,15 @@ cat <<MSG
     hetang-desk (window generalist of the second district, 荷塘区)
   Department systems: simulated on http://127.0.0.1:${SIM_PORT}/ (all but 不动产登记, which works in the
     back office above); the worker delivers each new case to them and they decide it in a few seconds.
+  Provincial online hall: simulated at http://127.0.0.1:${SIM_PORT}/province/440604/cases; it learns every
+    status change from now on. Compare a day: .venv/bin/onedoor integrations reconcile --district 440604 --date YYYY-MM-DD
   Database: ${DATABASE_URL:-SQLite under var/}   Stop with Ctrl-C (web, worker and simulators together).
 
 MSG
 pids=()
 stop() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap stop EXIT INT TERM
-$BIN/onedoor simulate-backends --port "${SIM_PORT}" --onedoor "http://127.0.0.1:${PORT}" &
+$BIN/onedoor simulate-backends --port "${SIM_PORT}" --onedoor "http://127.0.0.1:${PORT}" --province-store var &
 pids+=($!)
 $BIN/onedoor worker &
 pids+=($!)

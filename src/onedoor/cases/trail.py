@@ -1,6 +1,7 @@
 """The case trail (节点留痕、过程可溯): every action appends one entry with who, role, where, when, from → to,
 why, and hashes — the payload's SHA-256 and a chain over the previous entry, so any edit or gap shows.
-Rows are never updated or deleted (database triggers, see migration 0002)."""
+Rows are never updated or deleted (database triggers, see migration 0002). Each entry is also queued for the
+provincial online hall when the district has one connected (`integrations/outbox.py`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from datetime import UTC
 
 from onedoor.cases.models import Case, TrailEntry
 from onedoor.core import clock
+from onedoor.integrations import outbox
 
 GENESIS = "0" * 64
 FIRST = object()  # `after=FIRST`: the caller knows this is the case's first entry (its acceptance)
@@ -57,7 +59,7 @@ def trail_append(
     at = at or clock.now()
     label = getattr(actor, "username", "") or "system"
     payload_hash = hashlib.sha256(_canonical(payload)).hexdigest()
-    return TrailEntry.objects.create(
+    entry = TrailEntry.objects.create(
         district_id=case.district_id,
         case=case,
         seq=seq,
@@ -84,6 +86,8 @@ def trail_append(
             payload_hash=payload_hash,
         ),
     )
+    outbox.report_to_province(case, entry)
+    return entry
 
 
 def trail_verify(case: Case) -> list[int]:

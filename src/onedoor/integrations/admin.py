@@ -11,7 +11,14 @@ from django.utils.translation import gettext_lazy as _
 
 from onedoor.core.admin import DistrictScopedAdmin, ReadOnlyDistrictAdmin, TenantInline
 from onedoor.integrations import delivery, services
-from onedoor.integrations.models import Connector, LogEntry, MessageStatus, OutboxMessage, Route
+from onedoor.integrations.models import (
+    Connector,
+    ConnectorKind,
+    LogEntry,
+    MessageStatus,
+    OutboxMessage,
+    Route,
+)
 
 
 class ConnectorForm(forms.ModelForm):
@@ -43,6 +50,15 @@ class ConnectorForm(forms.ModelForm):
             raise ValidationError(_("A shared secret needs at least 16 characters."))
         return secret
 
+    def clean(self):
+        data = super().clean()
+        province = data.get("kind") == ConnectorKind.PROVINCE
+        if province and data.get("system"):
+            self.add_error("system", _("The provincial online hall has no back-end system: leave it empty."))
+        if not province and "system" in data and not data.get("system"):
+            self.add_error("system", _("Choose the back-end system this connector talks to."))
+        return data
+
     def clean_timeout_seconds(self):
         timeout = self.cleaned_data["timeout_seconds"]
         if not 1 <= timeout <= 120:
@@ -66,13 +82,18 @@ class RouteInline(TenantInline, admin.TabularInline):
 class ConnectorAdmin(DistrictScopedAdmin):
     form = ConnectorForm
     inlines = [RouteInline]
-    list_display = ("system", "kind", "base_url", "enabled", "consecutive_failures", "open_until")
+    list_display = ("name", "kind", "base_url", "enabled", "consecutive_failures", "open_until")
     list_select_related = ("system",)
+
+    @admin.display(description=_("system"), ordering="system__code")
+    def name(self, obj):
+        return obj.label
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data
         connector, shown = services.connector_configure(
-            system=data["system"],
+            system=data.get("system"),
+            district=obj.district if obj.district_id else None,
             base_url=data["base_url"],
             secret=data.get("new_secret") or None,
             kind=data["kind"],

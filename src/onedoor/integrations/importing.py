@@ -8,6 +8,7 @@ The file (JSON, `onedoor-connectors/1`):
        "secret_env": "ONEDOOR_SECRET_CL_RK",
        "routes": [{"item": null, "decides": ["undertake", "review", "approve", "complete"]}]}]}
 
+The provincial online hall is one more entry with `"kind": "province"`, no `system` and no routes.
 Secrets never sit in the file: `secret_env` names an environment variable holding it; without one, a new
 connector gets a generated secret (returned once, to hand to the system's operators) and an existing one keeps
 its own. Every problem is listed at once and nothing is changed unless the whole file is right."""
@@ -23,6 +24,7 @@ from django.utils.translation import gettext as _
 from onedoor.catalog.models import Item
 from onedoor.core.errors import DomainError
 from onedoor.districts.models import BackendSystem
+from onedoor.integrations.models import Connector, ConnectorKind
 from onedoor.integrations.services import connector_configure, route_set
 
 FORMAT = "onedoor-connectors/1"
@@ -61,7 +63,7 @@ def connectors_import(*, district, payload: bytes, actor=None) -> dict[str, str 
             connector, secret = connector_configure(actor=actor, **plan["connector"])
             for route in plan["routes"]:
                 route_set(connector=connector, actor=actor, **route)
-            shown[plan["connector"]["system"].code] = secret if plan["generated"] else None
+            shown[connector.code] = secret if plan["generated"] else None
     return shown
 
 
@@ -70,8 +72,13 @@ def _plan(district, n: int, entry) -> tuple[dict, list[str]]:
     if not isinstance(entry, dict):
         return {}, [f"{where}: " + _("not an object.")]
     problems = []
+    province = entry.get("kind") == ConnectorKind.PROVINCE
     system = BackendSystem.objects.filter(district=district, code=entry.get("system")).first()
-    if system is None:
+    if province:
+        if entry.get("system") or entry.get("routes"):
+            problems.append(f"{where}: " + _("the provincial online hall takes no system and no routes."))
+        system = None
+    elif system is None:
         problems.append(
             f"{where}: " + _("no back-end system %(code)s in this district.") % {"code": entry.get("system")}
         )
@@ -101,6 +108,7 @@ def _plan(district, n: int, entry) -> tuple[dict, list[str]]:
     plan = {
         "connector": {
             "system": system,
+            "district": district,
             "base_url": entry.get("base_url", ""),
             "secret": secret,
             "kind": entry.get("kind", "push"),
@@ -111,9 +119,9 @@ def _plan(district, n: int, entry) -> tuple[dict, list[str]]:
             "enabled": entry.get("enabled"),
         },
         "routes": routes,
-        "generated": secret is None and (system is None or not hasattr(system, "connector")),
+        "generated": secret is None and not _connected(district, system),
     }
-    if system is not None:
+    if system is not None or province:
         try:  # the services' own checks (URLs, limits), without writing
             with transaction.atomic():
                 connector_configure(**plan["connector"])
@@ -121,3 +129,9 @@ def _plan(district, n: int, entry) -> tuple[dict, list[str]]:
         except DomainError as error:
             problems.append(f"{where}: {error.message}")
     return plan, problems
+
+
+def _connected(district, system) -> bool:
+    if system is None:
+        return Connector.objects.filter(district=district, kind=ConnectorKind.PROVINCE).exists()
+    return hasattr(system, "connector")

@@ -15,15 +15,19 @@ from onedoor.core.models import TenantModel
 class ConnectorKind(models.TextChoices):
     PUSH = "push", _("HTTP JSON push with signed callbacks")
     JUMP = "jump", _("jump link (跳转) only")
+    PROVINCE = "province", _("provincial online hall (case summaries and status changes)")
 
 
 class Connector(TenantModel):
-    """How OneDoor talks to one back-end system. The shared secret is stored encrypted (`secrets.py`) and never
-    shown again after it is entered."""
+    """How OneDoor talks to one back-end system — or, with kind `province` and no system, to the provincial
+    online hall (省网上办事大厅), which learns every case's status changes. The shared secret is stored
+    encrypted (`secrets.py`) and never shown again after it is entered."""
 
     system = models.OneToOneField(
         "districts.BackendSystem",
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="connector",
         verbose_name=_("system"),
     )
@@ -44,9 +48,32 @@ class Connector(TenantModel):
     class Meta:
         verbose_name = _("connector")
         verbose_name_plural = _("connectors")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["district"],
+                condition=models.Q(kind="province"),
+                name="one_province_hall_per_district",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind="province", system__isnull=True)
+                | (~models.Q(kind="province") & models.Q(system__isnull=False)),
+                name="system_unless_province_hall",
+            ),
+        ]
+
+    PROVINCE_CODE = "PROVINCE"
+
+    @property
+    def code(self) -> str:
+        """The system's code, or PROVINCE for the provincial online hall (names it in logs and commands)."""
+        return self.system.code if self.system_id else self.PROVINCE_CODE
+
+    @property
+    def label(self) -> str:
+        return self.system.name if self.system_id else str(_("Provincial online hall"))
 
     def __str__(self) -> str:
-        return f"{self.system.code} → {self.base_url}"
+        return f"{self.code} → {self.base_url}"
 
 
 class Route(TenantModel):
@@ -72,6 +99,7 @@ class Event(models.TextChoices):
     WITHDRAWN = "withdrawn", _("withdrawn")
     DECIDED = "decided", _("decided")
     REVOKED = "revoked", _("revoked")
+    STATUS_CHANGED = "status_changed", _("status changed")
 
 
 class MessageStatus(models.TextChoices):

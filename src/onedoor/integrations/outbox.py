@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db.models import Max, Q
 
 from onedoor.core import clock
-from onedoor.integrations.models import ConnectorKind, Event, OutboxMessage, Route
+from onedoor.integrations.models import Connector, ConnectorKind, Event, OutboxMessage, Route
 
 # Which case actions a routed back-end must learn, as which event.
 ACTION_EVENTS = {
@@ -89,3 +89,47 @@ def emit(case, event: str, details: dict | None = None) -> list[OutboxMessage]:
         for route in routes
     ]
     return OutboxMessage.objects.bulk_create(messages)
+
+
+def province_message(*, connector_id: int, case, entry, **details) -> OutboxMessage:
+    """The (unsaved) message telling the provincial online hall about one trail entry: the case as that entry
+    left it, and the entry's own sequence, so the hall receives a case's changes in trail order and can count
+    them (`reconcile.py`)."""
+    now = clock.now()
+    return OutboxMessage(
+        district_id=case.district_id,
+        connector_id=connector_id,
+        case=case,
+        sequence=entry.seq,
+        event=Event.STATUS_CHANGED,
+        payload={
+            "case": {**case_payload(case), "status": entry.to_status},
+            "details": {
+                "seq": entry.seq,
+                "action": entry.action,
+                "from_status": entry.from_status,
+                "to_status": entry.to_status,
+                "at": entry.at.isoformat(),
+                **details,
+            },
+            "decides": [],
+        },
+        created_at=now,
+        retry_from=now,
+        next_attempt_at=now,
+    )
+
+
+def report_to_province(case, entry) -> OutboxMessage | None:
+    """Queue one trail entry (a status change or another recorded action) for the district's provincial online
+    hall, if one is connected and enabled; call inside the transaction of the change."""
+    connector_id = (
+        Connector.objects.filter(district_id=case.district_id, kind=ConnectorKind.PROVINCE, enabled=True)
+        .values_list("id", flat=True)
+        .first()
+    )
+    if connector_id is None:
+        return None
+    message = province_message(connector_id=connector_id, case=case, entry=entry)
+    message.save(force_insert=True)
+    return message

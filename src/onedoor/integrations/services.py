@@ -24,7 +24,8 @@ def _check_url(url: str, field: str) -> str:
 @transaction.atomic
 def connector_configure(
     *,
-    system,
+    system=None,
+    district=None,
     base_url: str,
     secret: str | None = None,
     kind: str = ConnectorKind.PUSH,
@@ -35,17 +36,29 @@ def connector_configure(
     enabled: bool | None = None,
     actor=None,
 ) -> tuple[Connector, str | None]:
-    """Create or change the connector of `system`. Without `secret` a new connector gets a generated one;
-    the secret is returned once (to hand to the back-end's operators) and only its encrypted form is kept."""
+    """Create or change the connector of `system` — or, with kind `province` and a `district` instead, the
+    district's provincial online hall. Without `secret` a new connector gets a generated one; the secret is
+    returned once (to hand to the other side's operators) and only its encrypted form is kept."""
     if kind not in ConnectorKind.values:
         raise DomainError("bad_kind", _("Unknown connector kind."))
+    if (kind == ConnectorKind.PROVINCE) != (system is None):
+        raise DomainError(
+            "bad_kind",
+            _("The provincial online hall has no back-end system; every other connector needs one."),
+        )
+    district = system.district if system is not None else district
+    if district is None:
+        raise DomainError("no_district", _("Say which district's provincial online hall this is."))
     if not 1 <= timeout_seconds <= 120:
         raise DomainError("bad_timeout", _("The timeout must be between 1 and 120 seconds."))
-    connector = Connector.objects.filter(system=system).first()
+    if system is not None:
+        connector = Connector.objects.filter(system=system).first()
+    else:
+        connector = Connector.objects.filter(district=district, kind=ConnectorKind.PROVINCE).first()
     shown = None
     if connector is None:
         shown = secret or secrets.new_secret()
-        connector = Connector(district_id=system.district_id, system=system)
+        connector = Connector(district_id=district.pk, system=system)
     elif secret:
         shown = secret
     connector.kind, connector.timeout_seconds = kind, timeout_seconds
@@ -67,11 +80,16 @@ def connector_configure(
         connector.secret_encrypted = secrets.seal(shown)
     connector.save()
     audit(
-        district=system.district,
+        district=district,
         actor=actor,
         action="connector.configured",
         obj=connector,
-        data={"system": system.code, "base_url": connector.base_url, "kind": kind, "secret_set": bool(shown)},
+        data={
+            "system": connector.code,
+            "base_url": connector.base_url,
+            "kind": kind,
+            "secret_set": bool(shown),
+        },
     )
     return connector, shown
 
@@ -79,6 +97,8 @@ def connector_configure(
 @transaction.atomic
 def route_set(*, connector: Connector, item=None, decides: list[str] | None = None, actor=None) -> Route:
     """Route an item's cases (or, with no item, every item of the system's department) to the connector."""
+    if connector.system_id is None:
+        raise DomainError("no_routes", _("The provincial online hall learns every case; it takes no routes."))
     if item is not None and item.department_id != connector.system.department_id:
         raise DomainError("item_of_another_department", _("This item belongs to another department."))
     route, _created = Route.objects.update_or_create(
@@ -87,7 +107,7 @@ def route_set(*, connector: Connector, item=None, decides: list[str] | None = No
         defaults={"district_id": connector.district_id, "decides": list(decides or [])},
     )
     audit(
-        district=connector.system.district,
+        district=connector.district,
         actor=actor,
         action="connector.routed",
         obj=route,

@@ -8,7 +8,13 @@ database it is pointed at: in a real district each department's operators hold t
 
 Fault modes (`--fault`): `slow` (answers pushes after `--slow-seconds`), `flaky` (a share `--flaky-share` of
 pushes answered 500), `down` (every push answered 503), `duplicate` (each callback sent twice),
-`out-of-order` (a case's callbacks sent in reverse order)."""
+`out-of-order` (a case's callbacks sent in reverse order).
+
+It also plays each district's provincial online hall (省网上办事大厅) whose connector points at
+`/province/<district>/cases`: status changes are POSTed there (kept per case and sequence, once per idempotency
+key), and a signed `GET …?date=YYYY-MM-DD` lists what it holds for a day (`integrations/reconcile.py`).
+`--province-lose SHARE` makes it answer 200 yet forget that share of changes, as a hall with a bug would —
+which `onedoor integrations reconcile` then finds."""
 
 from __future__ import annotations
 
@@ -22,13 +28,16 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlsplit
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+from zoneinfo import ZoneInfo
 
 from onedoor.integrations import secrets
 from onedoor.integrations.delivery import signature
 from onedoor.integrations.models import Connector, ConnectorKind
 
 logger = logging.getLogger("onedoor.simulator")
+HALL_ZONE = ZoneInfo("Asia/Shanghai")  # the province's own clock
 FAULTS = ("none", "slow", "flaky", "down", "duplicate", "out-of-order")
 # Stages a department's own system decides in its own process; delivery (送达) stays at the window.
 DECIDABLE = ("undertake", "review", "approve", "complete", "other")
@@ -45,12 +54,60 @@ class SystemState:
 
 
 @dataclass
+class HallState:
+    """One district's provincial online hall: per case number, {seq: (local date, status)}; with `store`, kept
+    across restarts in a JSON-lines file (one line per change received)."""
+
+    district: str
+    secret: str
+    store: Path | None = None
+    seen: set = field(default_factory=set)
+    cases: dict = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self):
+        if self.store and self.store.exists():
+            for line in self.store.read_text(encoding="utf-8").splitlines():
+                change = json.loads(line)
+                self.seen.add(change["key"])
+                self._put(change)
+
+    def _put(self, change: dict) -> None:
+        self.cases.setdefault(change["number"], {})[change["seq"]] = (change["day"], change["status"])
+
+    def keep(self, key: str, event: dict) -> None:
+        details = event["details"]
+        change = {
+            "key": key,
+            "number": event["case"]["number"],
+            "seq": int(details["seq"]),
+            "day": datetime.fromisoformat(details["at"]).astimezone(HALL_ZONE).date().isoformat(),
+            "status": details["to_status"],
+        }
+        with self.lock:
+            self._put(change)
+            if self.store:
+                with self.store.open("a", encoding="utf-8") as f:
+                    f.write(json.dumps(change, ensure_ascii=False) + "\n")
+
+    def day(self, day: str) -> list[dict]:
+        listed = []
+        with self.lock:
+            for number, changes in sorted(self.cases.items()):
+                seqs = sorted(seq for seq, (d, _status) in changes.items() if d == day)
+                if seqs:
+                    listed.append({"number": number, "seqs": seqs, "status": changes[seqs[-1]][1]})
+        return listed
+
+
+@dataclass
 class Settings:
     onedoor: str = "http://127.0.0.1:8000"
     delay: float = 2.0
     fault: str = "none"
     slow_seconds: float = 5.0
     flaky_share: float = 0.2
+    province_lose: float = 0.0
 
 
 def load_systems() -> dict[str, SystemState]:
@@ -65,6 +122,20 @@ def load_systems() -> dict[str, SystemState]:
                 code, connector.district.code, secrets.unseal(connector.secret_encrypted)
             )
     return systems
+
+
+def load_halls(store_dir: Path | None = None) -> dict[str, HallState]:
+    """Every enabled provincial-hall connector whose endpoint is `/province/<district>/cases`; with
+    `store_dir`, each hall keeps what it received in `<store_dir>/province-<district>.jsonl`."""
+    halls = {}
+    for connector in Connector.objects.filter(kind=ConnectorKind.PROVINCE, enabled=True).select_related(
+        "district"
+    ):
+        code = connector.district.code
+        if urlsplit(connector.base_url).path.rstrip("/") == f"/province/{code}/cases":
+            store = store_dir / f"province-{code}.jsonl" if store_dir else None
+            halls[code] = HallState(code, secrets.unseal(connector.secret_encrypted), store)
+    return halls
 
 
 def decisions(event: dict) -> list[dict]:
@@ -86,8 +157,10 @@ def decisions(event: dict) -> list[dict]:
 
 
 class Simulator:
-    def __init__(self, settings: Settings, systems: dict[str, SystemState]):
-        self.settings, self.systems = settings, systems
+    def __init__(
+        self, settings: Settings, systems: dict[str, SystemState], halls: dict[str, HallState] | None = None
+    ):
+        self.settings, self.systems, self.halls = settings, systems, halls or {}
         self.stats = {"pushes": 0, "acted": 0, "callbacks": 0, "callback_errors": 0}
         self.latencies: list[
             float
@@ -98,9 +171,14 @@ class Simulator:
             protocol_version = "HTTP/1.1"
 
             def do_POST(self):
-                simulator.handle_push(self)
+                if self.path.startswith("/province/"):
+                    simulator.hall_receive(self)
+                else:
+                    simulator.handle_push(self)
 
             def do_GET(self):
+                if self.path.startswith("/province/"):
+                    return simulator.hall_list(self)
                 since = int((self.path.split("since=", 1) + ["0"])[1].split("&")[0] or 0)
                 body = json.dumps(
                     {"systems": sorted(simulator.systems), **simulator.stats, **simulator.latency(since)}
@@ -151,6 +229,41 @@ class Simulator:
                 timer.daemon = True
                 timer.start()
         _answer(request, 200)
+
+    def _hall(self, request) -> HallState | None:
+        parts = urlsplit(request.path).path.strip("/").split("/")
+        return self.halls.get(parts[1]) if len(parts) == 3 and parts[2] == "cases" else None
+
+    def hall_receive(self, request) -> None:
+        body = request.rfile.read(int(request.headers.get("Content-Length", 0)))
+        hall = self._hall(request)
+        if hall is None:
+            return _answer(request, 404)
+        expected = signature(hall.secret, request.headers.get("X-OneDoor-Timestamp", ""), body)
+        if not hmac.compare_digest(expected, request.headers.get("X-OneDoor-Signature", "")):
+            return _answer(request, 401)
+        key = request.headers.get("Idempotency-Key", "")
+        with hall.lock:
+            first_time = key not in hall.seen
+            hall.seen.add(key)
+        if first_time and random.random() >= self.settings.province_lose:
+            hall.keep(key, json.loads(body))
+        elif first_time:
+            with hall.lock:
+                hall.seen.discard(key)  # forgotten altogether, as if it never came
+        _answer(request, 200)
+
+    def hall_list(self, request) -> None:
+        hall = self._hall(request)
+        if hall is None:
+            return _answer(request, 404)
+        timestamp = request.headers.get("X-OneDoor-Timestamp", "")
+        expected = signature(hall.secret, timestamp, f"GET {request.path}".encode())
+        fresh = timestamp.isdigit() and abs(time.time() - int(timestamp)) <= 300
+        if not fresh or not hmac.compare_digest(expected, request.headers.get("X-OneDoor-Signature", "")):
+            return _answer(request, 401)
+        day = parse_qs(urlsplit(request.path).query).get("date", [""])[0]
+        _answer(request, 200, {"date": day, "cases": hall.day(day)})
 
     def latency(self, since: int = 0) -> dict:
         """p50/p99 (ms) of commit → first receipt over the messages received after the first `since`."""
@@ -222,8 +335,8 @@ class Simulator:
         return server
 
 
-def _answer(request, status: int) -> None:
-    body = b"{}"
+def _answer(request, status: int, data: dict | None = None) -> None:
+    body = json.dumps(data or {}, ensure_ascii=False).encode()
     request.send_response(status)
     request.send_header("Content-Type", "application/json")
     request.send_header("Content-Length", str(len(body)))

@@ -76,7 +76,10 @@ class Command(BaseCommand):
             return
         count = connect_simulated_systems(district=district, base_url=options["simulated_systems"])
         if count:
-            self.stdout.write(f"Connected {count} department systems to {options['simulated_systems']}.")
+            self.stdout.write(
+                f"Connected {count} systems (departments' and the provincial hall) to "
+                f"{options['simulated_systems']}."
+            )
 
     def _cases_for_existing_demo(self, options) -> None:
         district = District.objects.filter(code=DEMO_DISTRICT).first()
