@@ -13,6 +13,8 @@ from onedoor.districts.api import router as districts_router
 from onedoor.districts.keys_api import router as keys_router
 from onedoor.integrations.api import router as integrations_router
 from onedoor.people.api import identity_router, people_router
+from onedoor.tickets.api import board_router
+from onedoor.tickets.api import router as tickets_router
 
 api = NinjaAPI(
     title="OneDoor API",
@@ -106,3 +108,5 @@ api.add_router("/cases", cases_router)
 api.add_router("/public", public_router)
 api.add_router("/certificates", certificates_router)
 api.add_router("/integrations", integrations_router)
+api.add_router("/queue", tickets_router)
+api.add_router("/queue/boards", board_router)

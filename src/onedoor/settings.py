@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "onedoor.people",
     "onedoor.cases",
     "onedoor.integrations",
+    "onedoor.tickets",
     "onedoor.demo",
     "onedoor.portal",
     "onedoor.staffdesk",

@@ -8,6 +8,7 @@ from onedoor.staffdesk import (
     integration_views,
     people_views,
     queue_views,
+    ticket_views,
     views,
 )
 
@@ -42,4 +43,6 @@ urlpatterns = [
     path("cases/<str:number>/jump/<str:system>/", case_views.case_jump, name="staff-case-jump"),
     path("integrations/dead-letters/", integration_views.dead_letters, name="staff-dead-letters"),
     path("queue/", queue_views.work_queue, name="staff-queue"),
+    path("tickets/", ticket_views.console, name="staff-tickets"),
+    path("tickets/planner/", ticket_views.planner, name="staff-ticket-planner"),
 ]
