@@ -139,6 +139,8 @@ def suite(args, base_env, harness) -> None:
             "100",
             "--cases",
             "100",
+            "--queue-days",
+            "0",
             "--progress-every",
             "1000",
             "--simulated-systems",

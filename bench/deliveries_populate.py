@@ -25,11 +25,13 @@ from django.db import transaction  # noqa: E402
 
 from onedoor.cases.models import Case  # noqa: E402
 from onedoor.integrations import delivery, outbox, secrets  # noqa: E402
-from onedoor.integrations.models import Connector, Event, MessageStatus, OutboxMessage  # noqa: E402
+from onedoor.integrations.models import Connector, ConnectorKind, Event, MessageStatus, OutboxMessage  # noqa: E402
 
 
 def _routed_cases() -> list[Case]:
-    departments = Connector.objects.values_list("system__department_id", flat=True)
+    departments = Connector.objects.filter(kind=ConnectorKind.PUSH).values_list(
+        "system__department_id", flat=True
+    )
     cases = list(
         Case.objects.filter(department_id__in=departments).select_related("item", "version", "department")[
             :500
@@ -67,7 +69,7 @@ def wait(seconds: float) -> None:
 
 
 def plain(seconds: float) -> None:
-    connectors = list(Connector.objects.select_related("system"))
+    connectors = list(Connector.objects.filter(kind=ConnectorKind.PUSH).select_related("system"))
     keys = {c.pk: secrets.unseal(c.secret_encrypted) for c in connectors}
     sample = OutboxMessage.objects.first()
     counts, stop = [0, 0], time.monotonic() + seconds

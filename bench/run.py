@@ -3,6 +3,7 @@
     .venv/bin/python bench/run.py                       # every suite: catalog and people, then cases
     .venv/bin/python bench/run.py catalog               # 10,000 items, 1,000,000 persons, SQLite
     .venv/bin/python bench/run.py cases --db postgres   # the case spine at 3,000,000 cases (bench/cases.py)
+    .venv/bin/python bench/run.py tickets --db postgres # call-next with 1,000 tickets waiting (bench/tickets.py)
     .venv/bin/python bench/run.py --smoke               # every suite at small sizes, a second per endpoint (CI)
 
 Each endpoint is measured next to a trivial endpoint of the same server in the same run, and the ratio
@@ -36,6 +37,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import cases  # noqa: E402  (bench/cases.py: the case benchmarks)
 import deliveries  # noqa: E402  (bench/deliveries.py: the back-end delivery benchmark)
+import tickets  # noqa: E402  (bench/tickets.py: the queue's call-next latency)
 
 
 def free_port() -> int:
@@ -252,7 +254,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("suite", nargs="?", choices=["all", "catalog", "cases", "deliveries"], default="all")
+    parser.add_argument(
+        "suite", nargs="?", choices=["all", "catalog", "cases", "deliveries", "tickets"], default="all"
+    )
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--items", type=int, default=10_000)
     parser.add_argument("--persons", type=int, default=1_000_000)
@@ -262,6 +266,7 @@ def main() -> None:
     parser.add_argument("--smoke", action="store_true", help="small sizes, short runs (CI)")
     cases.add_arguments(parser)
     deliveries.add_arguments(parser)
+    tickets.add_arguments(parser)
     args = parser.parse_args()
     if args.smoke:
         args.items, args.persons, args.seconds = 300, 5_000, 1
@@ -272,6 +277,8 @@ def main() -> None:
         cases.suite(args, env, sys.modules[__name__])
     if args.suite in ("all", "deliveries"):
         deliveries.suite(args, env, sys.modules[__name__])
+    if args.suite in ("all", "tickets"):
+        tickets.suite(args, env, sys.modules[__name__])
 
 
 if __name__ == "__main__":

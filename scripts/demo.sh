@@ -17,7 +17,8 @@ cat <<MSG
 
   OneDoor demo on http://127.0.0.1:${PORT}/
     service guides (public)   http://127.0.0.1:${PORT}/guide/
-    staff desk                http://127.0.0.1:${PORT}/staff/
+    staff desk                http://127.0.0.1:${PORT}/staff/   (queue: /staff/tickets/)
+    display board (public)    http://127.0.0.1:${PORT}/board/440604/CC-HALL/
     administration            http://127.0.0.1:${PORT}/admin/
     API docs                  http://127.0.0.1:${PORT}/api/v1/docs
   Demo accounts (password onedoor-demo):

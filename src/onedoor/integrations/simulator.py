@@ -242,12 +242,18 @@ class Simulator:
         expected = signature(hall.secret, request.headers.get("X-OneDoor-Timestamp", ""), body)
         if not hmac.compare_digest(expected, request.headers.get("X-OneDoor-Signature", "")):
             return _answer(request, 401)
+        try:
+            event = json.loads(body)
+            if event.get("event") != "status_changed" or "seq" not in event.get("details", {}):
+                raise ValueError("not a status change")
+        except (ValueError, AttributeError):
+            return _answer(request, 400, {"error": "a hall takes status_changed events only"})
         key = request.headers.get("Idempotency-Key", "")
         with hall.lock:
             first_time = key not in hall.seen
             hall.seen.add(key)
         if first_time and random.random() >= self.settings.province_lose:
-            hall.keep(key, json.loads(body))
+            hall.keep(key, event)
         elif first_time:
             with hall.lock:
                 hall.seen.discard(key)  # forgotten altogether, as if it never came

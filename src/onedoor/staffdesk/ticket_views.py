@@ -183,15 +183,33 @@ def planner(request):
         streams = [
             planning.Stream(name, lam * count / known) for name, count in recorded.by_department.items()
         ]
-        if streams and len([s for s in streams if s.arrivals_per_hour > 0]) <= n:
-            comparison = planning.compare(streams, service, n)
-            result["comparison"] = {
-                "pooled": _minutes(comparison.pooled_wait),
-                "split": _minutes(comparison.split_wait),
-                "rows": [(name, k, _minutes(w)) for name, k, w in comparison.split],
-            }
+        if streams and lam > 0:
+            result["comparison"] = _comparison(streams, service, n, wait)
     return render(
         request,
         "staffdesk/ticket_planner.html",
         {"centre": centre, "form": form, "recorded": recorded, "result": result},
     )
+
+
+def _comparison(streams: list, service: float, n: int, pooled_wait: float) -> dict:
+    """One pooled queue against a queue per department: at the same windows (when there are at least as many
+    windows as departments), and how many windows per-department queues need for the pooled queue's wait."""
+    comparison = {"pooled": _minutes(pooled_wait), "departments": len(streams), "split": None, "rows": []}
+    if len(streams) <= n:
+        split = planning.compare(streams, service, n)
+        comparison["split"] = _minutes(split.split_wait)
+        comparison["rows"] = [(name, k, _minutes(w)) for name, k, w in split.split]
+    comparison["needed"] = (
+        None
+        if math.isinf(pooled_wait)
+        else next(
+            (
+                m
+                for m in range(max(n, len(streams)), 6 * n + len(streams))
+                if planning.compare(streams, service, m).split_wait <= pooled_wait
+            ),
+            None,
+        )
+    )
+    return comparison

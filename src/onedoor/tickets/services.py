@@ -155,7 +155,9 @@ def ticket_call_next(*, staff, window: Window, key: str | None = None) -> Ticket
         centre_id=window.centre_id, day=timezone.localdate(now), status=TicketStatus.WAITING
     ).filter(Q(target_window__isnull=True) | Q(target_window=window))
     for _attempt in range(20):
-        candidate = waiting.order_by("rank", "taken_at", "id").first()
+        candidate = (
+            waiting.select_related("centre", "target_window").order_by("rank", "taken_at", "id").first()
+        )
         if candidate is None:
             return None
         won = Ticket.objects.filter(pk=candidate.pk, status=TicketStatus.WAITING).update(
@@ -167,7 +169,13 @@ def ticket_call_next(*, staff, window: Window, key: str | None = None) -> Ticket
             call_key=key or "",
         )
         if won:
-            ticket = Ticket.objects.select_related("window", "centre__district").get(pk=candidate.pk)
+            ticket = candidate
+            ticket.status, ticket.window, ticket.called_by = TicketStatus.CALLED, window, staff
+            ticket.called_at, ticket.last_called_at, ticket.call_key = (
+                candidate.called_at or now,
+                now,
+                key or "",
+            )
             audit(
                 district=window.district,
                 actor=staff,

@@ -12,6 +12,7 @@ from onedoor.catalog.importexport import catalog_import
 from onedoor.demo import data
 from onedoor.demo.generator import org as org_gen
 from onedoor.demo.generator import people as people_gen
+from onedoor.demo.generator import tickets as tickets_gen
 from onedoor.districts.models import Staff
 from onedoor.people import services as people_services
 
@@ -25,7 +26,15 @@ def _import_catalog(district, items: list[dict], actor) -> int:
     return len(items)
 
 
-def generate(*, seed: int, communities: int, persons: int, enterprises: int, progress: Callable[[str], None]):
+def generate(
+    *,
+    seed: int,
+    communities: int,
+    persons: int,
+    enterprises: int,
+    progress: Callable[[str], None],
+    queue_days: int = 5,
+):
     rng = random.Random(seed)
     with transaction.atomic():
         chancheng = org_gen.build_chancheng(
@@ -67,6 +76,10 @@ def generate(*, seed: int, communities: int, persons: int, enterprises: int, pro
         actor=hetang_admin,
     )
     progress(f"{hetang.district.name}: {hetang_items} items, 200 persons")
+    tickets = tickets_gen.generate_queue_history(
+        district=district, days=queue_days, rng=random.Random(seed + 2)
+    )
+    progress(f"{district.name}: {tickets} queue tickets over the hall's last {queue_days} working days")
     return {
         "districts": 2,
         "centres": 1 + len(chancheng.streets) + len(chancheng.communities),
@@ -74,4 +87,5 @@ def generate(*, seed: int, communities: int, persons: int, enterprises: int, pro
         "persons": persons,
         "enterprises": enterprises,
         "records": records,
+        "tickets": tickets,
     }

@@ -10,11 +10,14 @@ from django.test import override_settings
 from onedoor.catalog.models import CaseKind
 from onedoor.catalog.selectors import published_versions
 from onedoor.conftest import FAST_HASHERS
+from onedoor.core.models import AuditRecord
 from onedoor.demo.generator import people as people_gen
 from onedoor.demo.generator.org import DEMO_PASSWORD
 from onedoor.districts.models import BackendSystem, Centre, District, Staff, Window
 from onedoor.people import idnumbers
 from onedoor.people.models import Person
+from onedoor.tickets import selectors
+from onedoor.tickets.models import Ticket
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +25,7 @@ def seeded(django_db_setup, django_db_blocker):
     """Seeded once for this module (it takes seconds), flushed afterwards."""
     with django_db_blocker.unblock():
         with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
-            call_command("seed", "--persons", "300", "--enterprises", "30")
+            call_command("seed", "--persons", "300", "--enterprises", "30", "--queue-days", "1")
         yield District.objects.get(code="440604")
         call_command("flush", "--noinput")
 
@@ -45,6 +48,17 @@ def test_the_demo_catalog_is_published_with_the_seeds_share_of_instant_items(see
     assert len(persons) >= 120 and len(enterprises) >= 40
     assert sum(v.kind == CaseKind.INSTANT for v in versions) / len(versions) >= 0.6
     assert any(v.name.startswith("不动产异议登记") for v in versions)
+
+
+def test_the_district_hall_has_a_day_of_queue_tickets_through_the_ticket_services(seeded, db):
+    hall = Centre.objects.get(district=seeded, level="district")
+    tickets = Ticket.objects.filter(centre=hall)
+    assert 300 <= tickets.count() <= 800  # about 67 an hour for 8 hours
+    assert not tickets.exclude(status="done").exists()  # every visitor served by the end of the day
+    assert tickets.values("window").distinct().count() == 12
+    assert AuditRecord.objects.filter(district=seeded, action="ticket.called").count() == tickets.count()
+    figures = selectors.figures(hall)
+    assert 8 <= figures.service_minutes <= 12 and figures.wait_minutes is not None
 
 
 def test_every_demo_person_has_a_valid_id_number(seeded, db):

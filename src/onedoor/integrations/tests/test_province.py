@@ -2,12 +2,15 @@
 and in trail order; `onedoor integrations reconcile` compares a day on both sides — against the simulated hall
 on loopback — names what differs and where the missing messages are, and `--resend` makes the hall catch up."""
 
+import http.client
 import json
 import threading
+import time
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from onedoor.cases.actions import case_act
 from onedoor.cases.models import TrailEntry
@@ -17,6 +20,7 @@ from onedoor.core.errors import DomainError
 from onedoor.core.models import AuditRecord
 from onedoor.districts.services import backend_system_register
 from onedoor.integrations import delivery, reconcile
+from onedoor.integrations.delivery import signature
 from onedoor.integrations.importing import connectors_import
 from onedoor.integrations.log import log_verify
 from onedoor.integrations.models import Connector, LogEntry, OutboxMessage
@@ -231,9 +235,10 @@ def test_the_hall_is_configured_by_import(chancheng, adam, monkeypatch):
     }
     assert Connector.objects.get(district=chancheng, kind="province").system is None
     data["connectors"][0]["routes"] = [{"item": None, "decides": []}]
-    with pytest.raises(DomainError) as error:
+    with translation.override("en"), pytest.raises(DomainError) as error:
         connectors_import(district=chancheng, payload=json.dumps(data).encode(), actor=adam)
-    assert "no system and no routes" in str(error.value.message)
+    assert error.value.code == "import_refused"
+    assert "no system and no routes" in str(error.value.details["problems"][0])
 
 
 def test_the_trail_and_the_hall_agree_on_the_sequence(hall, demo_catalog, alice, applicant):
@@ -243,3 +248,22 @@ def test_the_trail_and_the_hall_agree_on_the_sequence(hall, demo_catalog, alice,
     assert seqs == list(
         OutboxMessage.objects.filter(connector=connector, case=case).values_list("sequence", flat=True)
     )
+
+
+def test_the_simulated_hall_refuses_what_is_not_a_status_change(hall):
+    simulator, connector = hall
+    body = json.dumps({"event": "materials_supplied", "details": {}}).encode()
+    timestamp = str(int(time.time()))
+    conn = http.client.HTTPConnection("127.0.0.1", urlsplit(connector.base_url).port, timeout=5)
+    conn.request(
+        "POST",
+        urlsplit(connector.base_url).path,
+        body=body,
+        headers={
+            "X-OneDoor-Timestamp": timestamp,
+            "X-OneDoor-Signature": signature(SECRET, timestamp, body),
+            "Idempotency-Key": "k-1",
+        },
+    )
+    assert conn.getresponse().status == 400
+    assert simulator.halls["440604"].cases == {} and "k-1" not in simulator.halls["440604"].seen

@@ -35,6 +35,12 @@ class Command(BaseCommand):
             default=0,
             help="cases over the last two years, through the case services (0)",
         )
+        parser.add_argument(
+            "--queue-days",
+            type=int,
+            default=5,
+            help="working days of queue tickets at the district hall, through the ticket services (5)",
+        )
         parser.add_argument("--progress-every", type=int, default=1_000, help="report every N cases (1,000)")
         parser.add_argument(
             "--simulated-systems",
@@ -61,6 +67,7 @@ class Command(BaseCommand):
             persons=options["persons"],
             enterprises=options["enterprises"],
             progress=lambda message: self.stdout.write(f"  {message}"),
+            queue_days=options["queue_days"],
         )
         self.stdout.write(
             self.style.SUCCESS(f"Demo generated in {time.monotonic() - started:.1f} s: ")
