@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from onedoor.appointments.api import router as appointments_router
+from onedoor.appointments.api import slots_router
 from onedoor.cases.api import certificates_router, public_router
 from onedoor.cases.api import router as cases_router
 from onedoor.catalog.api import router as catalog_router
@@ -110,3 +112,5 @@ api.add_router("/certificates", certificates_router)
 api.add_router("/integrations", integrations_router)
 api.add_router("/queue", tickets_router)
 api.add_router("/queue/boards", board_router)
+api.add_router("/appointments/slots", slots_router)
+api.add_router("/appointments", appointments_router)

@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "onedoor.cases",
     "onedoor.integrations",
     "onedoor.tickets",
+    "onedoor.appointments",
     "onedoor.demo",
     "onedoor.portal",
     "onedoor.staffdesk",

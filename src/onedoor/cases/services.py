@@ -28,6 +28,7 @@ from onedoor.people import idnumbers
 from onedoor.people import services as people_services
 from onedoor.people.credit import trust_refusal
 from onedoor.people.models import Enterprise, Person, VerifiedRecord
+from onedoor.tickets.services import ticket_link_case
 
 COMMITMENT = (
     "本人承诺所填写的信息及所提交的材料真实、准确、完整，已知晓告知承诺的内容：以下材料以承诺替代提交：{waived}。"
@@ -297,6 +298,8 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
             "criteria": {cid: met for line in lines for cid, met in line.criteria.items()},
         },
     )
+    if window is not None:  # the visitor the window called: their ticket now names the case
+        ticket_link_case(window=window, case=case)
     if at_window:
         result.certificate = _finish_at_window(case, staff, lines, centre, window, first, accepted)
         outbox.emit(

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from onedoor.staffdesk import (
+    appointment_views,
     calendar_views,
     case_views,
     catalog_views,
@@ -45,4 +46,5 @@ urlpatterns = [
     path("queue/", queue_views.work_queue, name="staff-queue"),
     path("tickets/", ticket_views.console, name="staff-tickets"),
     path("tickets/planner/", ticket_views.planner, name="staff-ticket-planner"),
+    path("appointments/", appointment_views.appointments, name="staff-appointments"),
 ]

@@ -239,3 +239,11 @@ def ticket_transfer(*, staff, window: Window, to_number: str, reason: str = "") 
         data={"number": ticket.number, "from": window.number, "to": target.number},
     )
     return ticket
+
+
+def ticket_link_case(*, window: Window, case) -> int:
+    """The case accepted at `window` belongs to the ticket called there (call inside the acceptance's
+    transaction); returns how many tickets were linked (0 when the window called none)."""
+    return Ticket.objects.filter(window=window, status=TicketStatus.CALLED, case__isnull=True).update(
+        case=case
+    )

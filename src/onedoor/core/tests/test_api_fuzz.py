@@ -28,13 +28,14 @@ from onedoor.wsgi import application
 MAX_EXAMPLES = 30
 # Casework operations are fuzzed like the rest; their calls with existing cases live in cases/tests/test_api.py,
 # signed back-end callbacks in integrations/tests/test_callbacks.py, queue tickets in
-# tickets/tests/test_queue_api.py.
+# tickets/tests/test_queue_api.py, appointments in appointments/tests/test_appointments.py.
 CASEWORK = (
     "/api/v1/cases",
     "/api/v1/public/cases/",
     "/api/v1/certificates/",
     "/api/v1/integrations/",
     "/api/v1/queue/",
+    "/api/v1/appointments",
 )
 PERSON = "44060419900101123X"
 ENTERPRISE = "91350100M000100Y43"

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from onedoor.catalog.importexport import catalog_import
 from onedoor.demo import data
+from onedoor.demo.generator import appointments as appointments_gen
 from onedoor.demo.generator import org as org_gen
 from onedoor.demo.generator import people as people_gen
 from onedoor.demo.generator import tickets as tickets_gen
@@ -80,6 +81,10 @@ def generate(
         district=district, days=queue_days, rng=random.Random(seed + 2)
     )
     progress(f"{district.name}: {tickets} queue tickets over the hall's last {queue_days} working days")
+    booked = appointments_gen.generate_appointments(
+        district=district, bookings=40, rng=random.Random(seed + 3)
+    )
+    progress(f"{district.name}: {booked} appointments booked at the district hall")
     return {
         "districts": 2,
         "centres": 1 + len(chancheng.streets) + len(chancheng.communities),
@@ -88,4 +93,5 @@ def generate(
         "enterprises": enterprises,
         "records": records,
         "tickets": tickets,
+        "appointments": booked,
     }

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
 
+from onedoor.appointments.models import Appointment, SlotPlan
 from onedoor.catalog.models import CaseKind
 from onedoor.catalog.selectors import published_versions
 from onedoor.conftest import FAST_HASHERS
@@ -59,6 +60,14 @@ def test_the_district_hall_has_a_day_of_queue_tickets_through_the_ticket_service
     assert AuditRecord.objects.filter(district=seeded, action="ticket.called").count() == tickets.count()
     figures = selectors.figures(hall)
     assert 8 <= figures.service_minutes <= 12 and figures.wait_minutes is not None
+
+
+def test_the_district_hall_takes_appointments_and_some_are_booked(seeded, db):
+    hall = Centre.objects.get(district=seeded, level="district")
+    assert SlotPlan.objects.filter(centre=hall, item__isnull=True, enabled=True).exists()
+    booked = Appointment.objects.filter(centre=hall, status="booked")
+    assert 30 <= booked.count() <= 40
+    assert AuditRecord.objects.filter(district=seeded, action="appointment.booked").count() == booked.count()
 
 
 def test_every_demo_person_has_a_valid_id_number(seeded, db):

@@ -32,7 +32,8 @@ def test_tickets_are_called_at_a_window_and_the_board_follows_by_itself(page, br
     assert page.inner_text("#current-ticket") == "V001"  # priority first
     shot(page, "tickets-console")
 
-    board = browser.new_context(base_url=live_server.url, locale="zh-CN").new_page()
+    board_context = browser.new_context(base_url=live_server.url, locale="zh-CN")
+    board = board_context.new_page()
     board.goto("/board/440604/440604-C/")
     assert board.inner_text("#board-calls .board-call .number") == "V001"
     assert "01" in board.inner_text("#board-calls .board-call .window")
@@ -43,6 +44,7 @@ def test_tickets_are_called_at_a_window_and_the_board_follows_by_itself(page, br
     assert board.inner_text("#board-calls .board-call .number") == "A001"
     assert "1" in board.inner_text("#board-waiting")
     shot(board, "tickets-board")
+    board_context.close()  # it would go on asking the server after the test
 
     page.click("#recall")
     assert "再次呼叫 A001" in page.inner_text(".messages")

@@ -1,9 +1,9 @@
 """`onedoor worker [--once] [--batch 10] [--idle 0.5] [--sweep-every 60]`
 
 Delivers the outbox to the back-end systems (at least once, in order per case; see integrations/delivery.py)
-and runs the time-driven case work (`cases.sweep`) every `--sweep-every` seconds. Several workers may run at
-once on PostgreSQL; on SQLite run one. Stops cleanly on SIGINT / SIGTERM after the message in hand; survives a
-database restart (it reconnects and goes on)."""
+and runs the time-driven work (`cases.sweep`, the appointments' no-shows) every `--sweep-every` seconds.
+Several workers may run at once on PostgreSQL; on SQLite run one. Stops cleanly on SIGINT / SIGTERM after the
+message in hand; survives a database restart (it reconnects and goes on)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError, connection
 
+from onedoor.appointments.services import appointments_sweep
 from onedoor.cases.sweep import cases_sweep
 from onedoor.integrations.delivery import deliver_due
 
@@ -41,6 +42,9 @@ class Command(BaseCommand):
                     report = cases_sweep()
                     if report.stopped:
                         self.stdout.write(f"stopped {len(report.stopped)} case(s) past their gaps deadline")
+                    missed = appointments_sweep()
+                    if missed:
+                        self.stdout.write(f"marked {missed} appointment(s) not kept")
                     last_sweep = time.monotonic()
                 done = deliver_due(limit=batch, worker=name)
             except DatabaseError as exc:  # the database restarted or went away: reconnect and go on
