@@ -3,16 +3,29 @@
 # empty (with DEMO_CASES cases, 20,000 by default, through the case services: the first start takes minutes,
 # later starts skip it), connect the departments' systems to the simulated ones, print the URLs and accounts,
 # and run the web server on 127.0.0.1:$PORT, the outbox worker and the simulated department systems
-# (127.0.0.1:$SIM_PORT) together: one Ctrl-C stops all three.
+# (127.0.0.1:$SIM_PORT) and the stand-in provincial identity provider (127.0.0.1:$IDP_PORT) together: one
+# Ctrl-C stops them all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 PORT="${PORT:-8000}"
 SIM_PORT="${SIM_PORT:-$((PORT + 100))}"
+IDP_PORT="${IDP_PORT:-$((PORT + 200))}"
 export ONEDOOR_DEBUG="${ONEDOOR_DEBUG:-1}"
 $BIN/onedoor migrate --noinput -v0
 $BIN/onedoor seed --if-empty --cases "${DEMO_CASES:-20000}" --progress-every 2000 \
   --simulated-systems "http://127.0.0.1:${SIM_PORT}"
+# The stand-in provincial identity provider (OpenID Connect) with the demo persons as accounts.
+mkdir -p var
+[[ -s var/oidc-client-secret ]] || $BIN/python -c "import secrets; print(secrets.token_urlsafe(32))" > var/oidc-client-secret
+export ONEDOOR_OIDC_ISSUER="http://127.0.0.1:${IDP_PORT}/o" ONEDOOR_OIDC_CLIENT_ID=onedoor
+ONEDOOR_OIDC_CLIENT_SECRET="$(cat var/oidc-client-secret)"
+export ONEDOOR_OIDC_CLIENT_SECRET
+$BIN/python -m onedoor.idp migrate --noinput -v0
+$BIN/onedoor citizens export-accounts var/idp-accounts.json >/dev/null
+$BIN/python -m onedoor.idp idp_seed --client-id onedoor --client-secret "${ONEDOOR_OIDC_CLIENT_SECRET}" \
+  --redirect-uri "http://127.0.0.1:${PORT}/citizen/callback/" --accounts var/idp-accounts.json >/dev/null
+CITIZEN=$($BIN/python -c "import json; print(json.load(open('var/idp-accounts.json'))[0]['id_number'])")
 cat <<MSG
 
   OneDoor demo on http://127.0.0.1:${PORT}/
@@ -29,7 +42,9 @@ cat <<MSG
     back office above); the worker delivers each new case to them and they decide it in a few seconds.
   Provincial online hall: simulated at http://127.0.0.1:${SIM_PORT}/province/440604/cases; it learns every
     status change from now on. Compare a day: .venv/bin/onedoor integrations reconcile --district 440604 --date YYYY-MM-DD
-  Database: ${DATABASE_URL:-SQLite under var/}   Stop with Ctrl-C (web, worker and simulators together).
+  Citizens: "My cases" (http://127.0.0.1:${PORT}/citizen/cases/) logs in at the stand-in provincial identity
+    provider on http://127.0.0.1:${IDP_PORT}/ — any demo person's ID number, e.g. ${CITIZEN}, password onedoor-demo.
+  Database: ${DATABASE_URL:-SQLite under var/}   Stop with Ctrl-C (web, worker, simulators and provider together).
 
 MSG
 pids=()
@@ -38,6 +53,8 @@ trap stop EXIT INT TERM
 $BIN/onedoor simulate-backends --port "${SIM_PORT}" --onedoor "http://127.0.0.1:${PORT}" --province-store var &
 pids+=($!)
 $BIN/onedoor worker &
+pids+=($!)
+$BIN/python -m onedoor.idp runserver "127.0.0.1:${IDP_PORT}" --noreload &
 pids+=($!)
 $BIN/onedoor runserver "127.0.0.1:${PORT}" --noreload &
 pids+=($!)

@@ -87,6 +87,10 @@ ALLOWED_HOSTS = [
     h.strip() for h in (env("ONEDOOR_ALLOWED_HOSTS") or "127.0.0.1,localhost").split(",") if h.strip()
 ]
 DEFAULT_DISTRICT = env("ONEDOOR_DEFAULT_DISTRICT", "440604")
+# Citizen login: the provincial identity provider (OpenID Connect; docs/citizens.md). Empty: no citizen login.
+ONEDOOR_OIDC_ISSUER = env("ONEDOOR_OIDC_ISSUER", "")
+ONEDOOR_OIDC_CLIENT_ID = env("ONEDOOR_OIDC_CLIENT_ID", "")
+ONEDOOR_OIDC_CLIENT_SECRET = env("ONEDOOR_OIDC_CLIENT_SECRET", "")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -106,6 +110,7 @@ INSTALLED_APPS = [
     "onedoor.integrations",
     "onedoor.tickets",
     "onedoor.appointments",
+    "onedoor.citizens",
     "onedoor.demo",
     "onedoor.portal",
     "onedoor.staffdesk",

@@ -9,5 +9,6 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("staff/", include("onedoor.staffdesk.urls")),
+    path("citizen/", include("onedoor.citizens.urls")),
     path("", include("onedoor.portal.urls")),
 ]

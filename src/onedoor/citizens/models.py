@@ -1,0 +1,22 @@
+"""Citizens and enterprise agents log in with the provincial identity provider (OpenID Connect). Each login
+is recorded with the trust level the provider vouched for (L2 self-declared … L5 certificate or counter)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from onedoor.core.models import TenantModel
+
+
+class CitizenLogin(TenantModel):
+    person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="logins")
+    at = models.DateTimeField(_("at"))
+    issuer = models.CharField(_("identity provider"), max_length=200)
+    subject = models.CharField(_("subject at the provider"), max_length=200)
+    level = models.PositiveSmallIntegerField(_("identity trust level"))
+
+    class Meta:
+        verbose_name = _("citizen login")
+        verbose_name_plural = _("citizen logins")
+        indexes = [models.Index(fields=["person", "-at"], name="citizen_login_recent")]

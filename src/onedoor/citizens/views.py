@@ -1,0 +1,98 @@
+"""Citizen login through the provincial identity provider, logout, and "My cases" (我的办件)."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from onedoor.cases.models import Case
+from onedoor.citizens import oidc
+from onedoor.citizens.services import citizen_login
+from onedoor.core.errors import DomainError
+from onedoor.districts.selectors import district_by_code
+from onedoor.people.masking import mask_number
+from onedoor.people.models import Person
+
+logger = logging.getLogger("onedoor.citizens")
+SESSION = "citizen"
+LEVELS = {
+    2: _("L2 self-declared"),
+    3: _("L3 checked by a bank card or mobile operator"),
+    4: _("L4 checked by face"),
+    5: _("L5 certificate or counter check"),
+}
+
+
+def current(request) -> dict | None:
+    return request.session.get(SESSION)
+
+
+def login(request):
+    if not oidc.configured():
+        return render(request, "citizens/unavailable.html", status=503)
+    request.session["citizen_next"] = request.GET.get("next") or reverse("citizen-cases")
+    return oidc.client().authorize_redirect(request, request.build_absolute_uri(reverse("citizen-callback")))
+
+
+def callback(request):
+    if not oidc.configured():
+        return render(request, "citizens/unavailable.html", status=503)
+    try:
+        token = oidc.client().authorize_access_token(request)
+        claims = token.get("userinfo") or {}
+        login = citizen_login(
+            district=district_by_code(settings.DEFAULT_DISTRICT),
+            issuer=str(claims.get("iss", "")),
+            subject=str(claims.get("sub", "")),
+            id_number=str(claims.get("id_number", "")),
+            name=str(claims.get("name", "")),
+            level=oidc.level_of(claims),
+        )
+    except DomainError as error:
+        logger.warning("citizen login refused: %s", error.code)
+        messages.error(request, error.message)
+        return redirect("portal-home")
+    except Exception as exc:  # the provider refused, the state did not match, the token did not verify
+        logger.warning("citizen login failed: %s: %s", type(exc).__name__, exc)
+        messages.error(request, _("The login did not complete. Please try again."))
+        return redirect("portal-home")
+    next_url = request.session.pop("citizen_next", reverse("citizen-cases"))
+    request.session.cycle_key()  # a new session id for the logged-in citizen
+    request.session[SESSION] = {"person": login.person_id, "level": login.level, "name": login.person.name}
+    return HttpResponseRedirect(next_url if next_url.startswith("/") else reverse("citizen-cases"))
+
+
+@require_POST
+def logout(request):
+    request.session.pop(SESSION, None)
+    request.session.cycle_key()
+    return redirect("portal-home")
+
+
+def my_cases(request):
+    citizen = current(request)
+    if citizen is None:
+        return redirect(f"{reverse('citizen-login')}?next={reverse('citizen-cases')}")
+    person = Person.objects.get(pk=citizen["person"])
+    cases = list(
+        Case.objects.filter(district_id=person.district_id, person=person)
+        .select_related("version")
+        .order_by("-accepted_at")[:100]
+    )
+    return render(
+        request,
+        "citizens/my_cases.html",
+        {
+            "citizen": citizen,
+            "level": LEVELS.get(citizen["level"], ""),
+            "number": mask_number(person.id_number),
+            "cases": cases,
+        },
+    )
