@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from onedoor.applications.api import router as portal_router
 from onedoor.appointments.api import router as appointments_router
 from onedoor.appointments.api import slots_router
 from onedoor.cases.api import certificates_router, public_router
@@ -114,3 +115,4 @@ api.add_router("/queue", tickets_router)
 api.add_router("/queue/boards", board_router)
 api.add_router("/appointments/slots", slots_router)
 api.add_router("/appointments", appointments_router)
+api.add_router("/portal", portal_router)

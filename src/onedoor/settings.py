@@ -91,6 +91,10 @@ DEFAULT_DISTRICT = env("ONEDOOR_DEFAULT_DISTRICT", "440604")
 ONEDOOR_OIDC_ISSUER = env("ONEDOOR_OIDC_ISSUER", "")
 ONEDOOR_OIDC_CLIENT_ID = env("ONEDOOR_OIDC_CLIENT_ID", "")
 ONEDOOR_OIDC_CLIENT_SECRET = env("ONEDOOR_OIDC_CLIENT_SECRET", "")
+# The SMS / WeChat gateway (notifications/senders.py); the default writes to the staff outbox page.
+ONEDOOR_NOTIFICATION_SENDER = env("ONEDOOR_NOTIFICATION_SENDER", "onedoor.notifications.senders.OutboxPage")
+# Largest file a citizen may upload for one material (bytes).
+ONEDOOR_UPLOAD_MAX_BYTES = int(env("ONEDOOR_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)) or 5 * 1024 * 1024)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -111,6 +115,8 @@ INSTALLED_APPS = [
     "onedoor.tickets",
     "onedoor.appointments",
     "onedoor.citizens",
+    "onedoor.applications",
+    "onedoor.notifications",
     "onedoor.demo",
     "onedoor.portal",
     "onedoor.staffdesk",

@@ -118,6 +118,11 @@ def _records_by_type(district, person, enterprise) -> dict:
     return found
 
 
+def settled_records(district, person, enterprise=None) -> dict:
+    """{record type: the holder's best current verified record}: what waives a settled material (数据沉淀)."""
+    return _records_by_type(district, person, enterprise)
+
+
 def _centre(staff, district, centre_code: str | None) -> Centre:
     if centre_code:
         centre = Centre.objects.filter(district=district, code=centre_code).first()

@@ -1,7 +1,8 @@
 """The case trail (节点留痕、过程可溯): every action appends one entry with who, role, where, when, from → to,
 why, and hashes — the payload's SHA-256 and a chain over the previous entry, so any edit or gap shows.
 Rows are never updated or deleted (database triggers, see migration 0002). Each entry is also queued for the
-provincial online hall when the district has one connected (`integrations/outbox.py`)."""
+provincial online hall when the district has one connected (`integrations/outbox.py`), and the applicant
+is notified of acceptance, correction, decision and completion (`notifications/services.py`)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from datetime import UTC
 from onedoor.cases.models import Case, TrailEntry
 from onedoor.core import clock
 from onedoor.integrations import outbox
+from onedoor.notifications.services import case_changed
 
 GENESIS = "0" * 64
 FIRST = object()  # `after=FIRST`: the caller knows this is the case's first entry (its acceptance)
@@ -87,6 +89,7 @@ def trail_append(
         ),
     )
     outbox.report_to_province(case, entry)
+    case_changed(case, entry)  # the applicant's SMS at acceptance, correction, decision and completion
     return entry
 
 

@@ -98,6 +98,7 @@ class ItemDetail(ItemRow):
     trust_first: bool
     trust_first_exclusions: str
     accept_with_gaps: bool
+    min_identity_level: int = Field(description="lowest login trust level (2-5) to apply online")
     levels: list[str]
     handling_place: str
     handling_hours: str

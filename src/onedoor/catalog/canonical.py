@@ -83,6 +83,7 @@ ITEM_FIELDS: dict[str, Field] = {
     "trust_first": Field("bool", False),
     "trust_first_exclusions": Field("str"),
     "accept_with_gaps": Field("bool", False),
+    "min_identity_level": Field("int", 2, choices=(2, 3, 4, 5)),
     "levels": Field("list", (), choices=HANDLING_LEVELS),
     "handling_place": Field("str", max_length=200),
     "handling_hours": Field("str", max_length=100),

@@ -117,6 +117,9 @@ class ItemVersion(models.Model):
     trust_first = models.BooleanField(_("trust-first eligible (告知承诺)"), default=False)
     trust_first_exclusions = models.TextField(_("trust-first exclusions"), blank=True)
     accept_with_gaps = models.BooleanField(_("accept with gaps (容缺受理)"), default=False)
+    # The lowest identity trust level (L2 self-declared … L5 certificate/counter) an online applicant must
+    # have logged in with; a lower one is told how to raise it.
+    min_identity_level = models.PositiveSmallIntegerField(_("minimum identity level online"), default=2)
     # where: levels (通办 scope) — an empty list means every level
     levels = models.JSONField(_("levels that may handle it"), default=list, blank=True)
     handling_place = models.CharField(_("where to handle"), max_length=200, blank=True)

@@ -12,11 +12,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from onedoor.applications.models import Application
 from onedoor.cases.models import Case
 from onedoor.citizens import oidc
 from onedoor.citizens.services import citizen_login
 from onedoor.core.errors import DomainError
 from onedoor.districts.selectors import district_by_code
+from onedoor.notifications.models import Notification
 from onedoor.people.masking import mask_number
 from onedoor.people.models import Person
 
@@ -86,10 +88,18 @@ def my_cases(request):
         .select_related("version")
         .order_by("-accepted_at")[:100]
     )
+    applications = list(
+        Application.objects.filter(person=person)
+        .select_related("version", "case")
+        .order_by("-created_at")[:50]
+    )
+    notes = list(Notification.objects.filter(person=person).order_by("-created_at", "-id")[:20])
     return render(
         request,
         "citizens/my_cases.html",
         {
+            "applications": applications,
+            "notes": notes,
             "citizen": citizen,
             "level": LEVELS.get(citizen["level"], ""),
             "number": mask_number(person.id_number),

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from onedoor.applications import staff_views as prereview_views
+from onedoor.notifications import views as notification_views
 from onedoor.staffdesk import (
     appointment_views,
     calendar_views,
@@ -47,4 +49,12 @@ urlpatterns = [
     path("tickets/", ticket_views.console, name="staff-tickets"),
     path("tickets/planner/", ticket_views.planner, name="staff-ticket-planner"),
     path("appointments/", appointment_views.appointments, name="staff-appointments"),
+    path("prereview/", prereview_views.queue, name="staff-prereview"),
+    path("prereview/<uuid:public_id>/", prereview_views.review, name="staff-prereview-one"),
+    path(
+        "prereview/<uuid:public_id>/files/<str:code>/",
+        prereview_views.staff_file,
+        name="staff-prereview-file",
+    ),
+    path("notifications/", notification_views.outbox, name="staff-notifications"),
 ]

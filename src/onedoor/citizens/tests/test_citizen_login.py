@@ -2,112 +2,17 @@
 `python -m onedoor.idp`, started as its own process with its own database): the authorization-code flow with
 PKCE from the first click to "My cases", the trust level recorded, and what goes wrong refused."""
 
-import os
-import re
-import socket
-import subprocess
-import sys
-import time
-
 import pytest
 import requests
 
 from onedoor.cases.services import case_accept
 from onedoor.citizens.models import CitizenLogin
+from onedoor.citizens.tests.fixtures import KNOWN, NEWCOMER, log_in
 from onedoor.core.models import AuditRecord
-from onedoor.people import idnumbers
 from onedoor.people import services as people_services
 from onedoor.people.models import Person
 
 pytestmark = pytest.mark.django_db(transaction=True)
-SECRET = "the-citizen-login-client-secret"
-
-
-def _number(body17: str) -> str:
-    return body17 + idnumbers.resident_check_char(body17)
-
-
-KNOWN, NEWCOMER = _number("44060419700303123"), _number("44060419950707123")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def idp(live_server, tmp_path_factory):
-    """The provider on a free port, with OneDoor's live server registered as its client and two accounts."""
-    home = tmp_path_factory.mktemp("idp")
-    port = _free_port()
-    env = {
-        **os.environ,
-        "IDP_DATABASE_URL": f"sqlite:///{home / 'idp.sqlite3'}",
-        "IDP_KEY_FILE": str(home / "rsa.pem"),
-    }
-    idp_cmd = [sys.executable, "-m", "onedoor.idp"]
-    subprocess.run([*idp_cmd, "migrate", "-v0"], env=env, check=True)
-    subprocess.run(
-        [
-            *idp_cmd,
-            "idp_seed",
-            "--client-id",
-            "onedoor",
-            "--client-secret",
-            SECRET,
-            "--redirect-uri",
-            f"{live_server.url}/citizen/callback/",
-            "--account",
-            f"{KNOWN}:欧阳秀英:4",
-            "--account",
-            f"{NEWCOMER}:新市民:2",
-        ],
-        env=env,
-        check=True,
-        capture_output=True,
-    )
-    server = subprocess.Popen(
-        [*idp_cmd, "runserver", f"127.0.0.1:{port}", "--noreload"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    issuer = f"http://127.0.0.1:{port}/o"
-    for _ in range(100):
-        try:
-            if requests.get(f"{issuer}/.well-known/openid-configuration", timeout=2).ok:
-                break
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    yield issuer
-    server.terminate()
-    server.wait(10)
-
-
-@pytest.fixture
-def oidc(settings, idp):
-    settings.ONEDOOR_OIDC_ISSUER = idp
-    settings.ONEDOOR_OIDC_CLIENT_ID = "onedoor"
-    settings.ONEDOOR_OIDC_CLIENT_SECRET = SECRET
-    return idp
-
-
-def _log_in(
-    live_server, number: str, password: str = "onedoor-demo"
-) -> tuple[requests.Session, requests.Response]:
-    """A browser's steps: My cases → the provider's login page → its form → back to OneDoor."""
-    browser = requests.Session()
-    page = browser.get(f"{live_server.url}/citizen/cases/")
-    assert "/accounts/login/" in page.url  # at the provider, with the authorization request in `next`
-    assert "code_challenge_method%3DS256" in page.url  # PKCE
-    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
-    next_url = re.search(r'name="next" value="([^"]*)"', page.text).group(1).replace("&amp;", "&")
-    answer = browser.post(
-        page.url.split("?")[0],
-        data={"csrfmiddlewaretoken": csrf, "username": number, "password": password, "next": next_url},
-    )
-    return browser, answer
 
 
 def test_a_known_person_logs_in_and_sees_their_cases(live_server, oidc, chancheng, alice, demo_catalog):
@@ -121,7 +26,7 @@ def test_a_known_person_logs_in_and_sees_their_cases(live_server, oidc, chanchen
     ]
     case = case_accept(staff=alice, item_code=item["code"], applicant=KNOWN, materials=materials).case
 
-    browser, page = _log_in(live_server, KNOWN)
+    browser, page = log_in(live_server, KNOWN)
     assert page.url == f"{live_server.url}/citizen/cases/"
     assert case.number in page.text and "欧阳秀英" in page.text
     assert KNOWN not in page.text  # the number is masked even on their own page
@@ -141,14 +46,14 @@ def test_a_known_person_logs_in_and_sees_their_cases(live_server, oidc, chanchen
 def test_a_first_login_registers_the_person_at_the_level_the_provider_vouched_for(
     live_server, oidc, chancheng
 ):
-    _browser, page = _log_in(live_server, NEWCOMER)
+    _browser, page = log_in(live_server, NEWCOMER)
     assert page.url.endswith("/citizen/cases/") and "新市民" in page.text
     person = Person.objects.get(district=chancheng, id_number=NEWCOMER)
     assert person.identity_level == 2 and person.logins.get().level == 2
 
 
 def test_a_wrong_password_stays_at_the_provider_and_logs_nobody_in(live_server, oidc, chancheng):
-    _browser, page = _log_in(live_server, KNOWN, password="not-the-password")
+    _browser, page = log_in(live_server, KNOWN, password="not-the-password")
     assert "/accounts/login/" in page.url and 'id="login-error"' in page.text
     assert not CitizenLogin.objects.exists()
 

@@ -288,6 +288,8 @@ class Catalog:
             "trust_first": bool(trust_first),
             "trust_first_exclusions": trust_first,
             "accept_with_gaps": accept_with_gaps,
+            # licences ask for a face-checked login online; other items a login matched to the register
+            "min_identity_level": 4 if item_type == "licensing" else 3,
             "levels": [] if set(levels) == {"district", "street", "community"} else levels,
             "handling_place": place,
             "handling_hours": hours,

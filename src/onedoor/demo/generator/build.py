@@ -10,6 +10,7 @@ from django.db import transaction
 
 from onedoor.catalog.importexport import catalog_import
 from onedoor.demo import data
+from onedoor.demo.generator import applications as applications_gen
 from onedoor.demo.generator import appointments as appointments_gen
 from onedoor.demo.generator import org as org_gen
 from onedoor.demo.generator import people as people_gen
@@ -85,6 +86,11 @@ def generate(
         district=district, bookings=40, rng=random.Random(seed + 3)
     )
     progress(f"{district.name}: {booked} appointments booked at the district hall")
+    online = applications_gen.generate_applications(district=district, count=12, rng=random.Random(seed + 4))
+    progress(
+        f"{district.name}: online applications — {online['submitted']} waiting for pre-review, "
+        f"{online['fix_needed']} returned for a fix, {online['accepted']} accepted"
+    )
     return {
         "districts": 2,
         "centres": 1 + len(chancheng.streets) + len(chancheng.communities),
@@ -94,4 +100,5 @@ def generate(
         "records": records,
         "tickets": tickets,
         "appointments": booked,
+        "online_applications": sum(online.values()),
     }

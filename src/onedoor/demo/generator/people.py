@@ -80,6 +80,9 @@ def person_rows(rng: random.Random, count: int, used: set[str] | None = None) ->
                 "name": rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2)))),
                 "phone": f"1{rng.choice('3578')}{rng.randrange(10**8, 10**9)}",
                 "address": f"佛山市禅城区{rng.choice(STREET_WORDS)}{rng.randint(1, 300)}号",
+                # how the provincial login knows them (L2 self-declared … L5 counter-checked); taken from the
+                # sequence already drawn, so the rest of the demo stays as it was
+                "identity_level": (2, 3, 3, 4, 4, 5)[sequence % 6],
             }
         )
     return rows

@@ -1,7 +1,8 @@
 """`onedoor worker [--once] [--batch 10] [--idle 0.5] [--sweep-every 60]`
 
 Delivers the outbox to the back-end systems (at least once, in order per case; see integrations/delivery.py)
-and runs the time-driven work (`cases.sweep`, the appointments' no-shows) every `--sweep-every` seconds.
+sends the applicants' notifications through the configured sender (notifications/senders.py), and runs the
+time-driven work (`cases.sweep`, the appointments' no-shows) every `--sweep-every` seconds.
 Several workers may run at once on PostgreSQL; on SQLite run one. Stops cleanly on SIGINT / SIGTERM after the
 message in hand; survives a database restart (it reconnects and goes on)."""
 
@@ -17,6 +18,7 @@ from django.db import DatabaseError, connection
 from onedoor.appointments.services import appointments_sweep
 from onedoor.cases.sweep import cases_sweep
 from onedoor.integrations.delivery import deliver_due
+from onedoor.notifications.services import notifications_send
 
 
 class Command(BaseCommand):
@@ -47,6 +49,7 @@ class Command(BaseCommand):
                         self.stdout.write(f"marked {missed} appointment(s) not kept")
                     last_sweep = time.monotonic()
                 done = deliver_due(limit=batch, worker=name)
+                done += notifications_send(limit=batch)
             except DatabaseError as exc:  # the database restarted or went away: reconnect and go on
                 self.stderr.write(f"database error, retrying: {exc}")
                 connection.close()
