@@ -25,7 +25,7 @@ $BIN/python -m onedoor.idp migrate --noinput -v0
 $BIN/onedoor citizens export-accounts var/idp-accounts.json >/dev/null
 $BIN/python -m onedoor.idp idp_seed --client-id onedoor --client-secret "${ONEDOOR_OIDC_CLIENT_SECRET}" \
   --redirect-uri "http://127.0.0.1:${PORT}/citizen/callback/" --accounts var/idp-accounts.json >/dev/null
-CITIZEN=$($BIN/python -c "import json; print(json.load(open('var/idp-accounts.json'))[0]['id_number'])")
+CITIZEN=$($BIN/python -c "import json; print(next(a['id_number'] for a in json.load(open('var/idp-accounts.json')) if a['level'] >= 4))")
 cat <<MSG
 
   OneDoor demo on http://127.0.0.1:${PORT}/
@@ -43,7 +43,11 @@ cat <<MSG
   Provincial online hall: simulated at http://127.0.0.1:${SIM_PORT}/province/440604/cases; it learns every
     status change from now on. Compare a day: .venv/bin/onedoor integrations reconcile --district 440604 --date YYYY-MM-DD
   Citizens: "My cases" (http://127.0.0.1:${PORT}/citizen/cases/) logs in at the stand-in provincial identity
-    provider on http://127.0.0.1:${IDP_PORT}/ — any demo person's ID number, e.g. ${CITIZEN}, password onedoor-demo.
+    provider on http://127.0.0.1:${IDP_PORT}/ — any demo person's ID number, e.g. ${CITIZEN} (level L4+),
+    password onedoor-demo. "Apply online" on a guide page; pre-review as desk at /staff/prereview/; the SMS
+    outbox is /staff/notifications/.
+  Kiosk: http://127.0.0.1:${PORT}/kiosk/ (type an ID number and Enter for the card reader, e.g. ${CITIZEN}).
+  Elder mode: the 长辈版 switch in the top bar of every page.
   Database: ${DATABASE_URL:-SQLite under var/}   Stop with Ctrl-C (web, worker, simulators and provider together).
 
 MSG

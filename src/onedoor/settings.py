@@ -93,6 +93,9 @@ ONEDOOR_OIDC_CLIENT_ID = env("ONEDOOR_OIDC_CLIENT_ID", "")
 ONEDOOR_OIDC_CLIENT_SECRET = env("ONEDOOR_OIDC_CLIENT_SECRET", "")
 # The SMS / WeChat gateway (notifications/senders.py); the default writes to the staff outbox page.
 ONEDOOR_NOTIFICATION_SENDER = env("ONEDOOR_NOTIFICATION_SENDER", "onedoor.notifications.senders.OutboxPage")
+# The kiosk forgets the person after this many idle seconds, plus a visible warning of WARNING seconds.
+ONEDOOR_KIOSK_IDLE_SECONDS = int(env("ONEDOOR_KIOSK_IDLE_SECONDS", "90") or 90)
+ONEDOOR_KIOSK_WARNING_SECONDS = int(env("ONEDOOR_KIOSK_WARNING_SECONDS", "20") or 20)
 # Largest file a citizen may upload for one material (bytes).
 ONEDOOR_UPLOAD_MAX_BYTES = int(env("ONEDOOR_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)) or 5 * 1024 * 1024)
 
@@ -117,6 +120,7 @@ INSTALLED_APPS = [
     "onedoor.citizens",
     "onedoor.applications",
     "onedoor.notifications",
+    "onedoor.kiosk",
     "onedoor.demo",
     "onedoor.portal",
     "onedoor.staffdesk",
@@ -153,6 +157,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "onedoor.portal.elder.elder_mode",
             ],
         },
     }

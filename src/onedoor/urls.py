@@ -10,5 +10,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("staff/", include("onedoor.staffdesk.urls")),
     path("citizen/", include("onedoor.citizens.urls")),
+    path("kiosk/", include("onedoor.kiosk.urls")),
     path("", include("onedoor.portal.urls")),
 ]

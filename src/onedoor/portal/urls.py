@@ -1,9 +1,10 @@
 from django.urls import path
 
-from onedoor.portal import board_views, progress_views, views
+from onedoor.portal import board_views, elder, progress_views, views
 
 urlpatterns = [
     path("", views.home, name="portal-home"),
+    path("elder/", elder.elder_switch, name="elder-switch"),
     path("guide/", views.guide_search, name="guide-search"),
     path("guide/<str:district_code>/<str:code>/", views.guide_item, name="guide-item"),
     path("progress/", progress_views.progress, name="public-progress"),
