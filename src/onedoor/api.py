@@ -12,6 +12,7 @@ from onedoor.cases.api import router as cases_router
 from onedoor.catalog.api import router as catalog_router
 from onedoor.core.api_schemas import NO_NUL_PATTERN
 from onedoor.core.errors import DomainError
+from onedoor.delivery.api import router as delivery_router
 from onedoor.districts.api import router as districts_router
 from onedoor.districts.keys_api import router as keys_router
 from onedoor.integrations.api import router as integrations_router
@@ -116,3 +117,4 @@ api.add_router("/queue/boards", board_router)
 api.add_router("/appointments/slots", slots_router)
 api.add_router("/appointments", appointments_router)
 api.add_router("/portal", portal_router)
+api.add_router("/delivery", delivery_router)

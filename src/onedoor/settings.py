@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "onedoor.applications",
     "onedoor.notifications",
     "onedoor.kiosk",
+    "onedoor.delivery",
     "onedoor.demo",
     "onedoor.portal",
     "onedoor.staffdesk",

@@ -76,6 +76,7 @@ def application_page(request, public_id):
                     phone=request.POST.get("phone", ""),
                     address=request.POST.get("address", ""),
                     purpose=request.POST.get("purpose", ""),
+                    delivery=request.POST.get("delivery", "pickup"),
                 )
                 messages.success(request, _("Details saved."))
             elif action == "upload":

@@ -29,6 +29,7 @@ from onedoor.catalog import selectors as catalog_selectors
 from onedoor.core import clock
 from onedoor.core.audit import audit
 from onedoor.core.errors import Conflict, DomainError, Forbidden, NotFound
+from onedoor.delivery.services import delivery_choose
 from onedoor.districts.models import Role
 from onedoor.districts.selectors import access_staff_district
 from onedoor.notifications.models import Topic
@@ -131,9 +132,17 @@ def _editable(application) -> None:
         )
 
 
-def application_fill(*, person, public_id, phone: str, address: str, purpose: str) -> Application:
+def application_fill(
+    *, person, public_id, phone: str, address: str, purpose: str, delivery: str = "pickup"
+) -> Application:
+    """The contact details, and how the result should come (express only where the item offers it; the
+    address above is where it goes)."""
     phone, address, purpose = phone.strip(), address.strip(), purpose.strip()
     problems = {}
+    if delivery not in ("pickup", "express"):
+        problems["delivery"] = _("Choose pickup at a window or express delivery.")
+    elif delivery == "express" and len(address) < 5:
+        problems["address"] = _("Give the full postal address (5 to 200 characters).")
     if not PHONE.match(phone):
         problems["phone"] = _("Give an 11-digit mobile number: the notifications go to it.")
     if not address or len(address) > 200:
@@ -147,7 +156,12 @@ def application_fill(*, person, public_id, phone: str, address: str, purpose: st
     with transaction.atomic():
         application = _mine(person, public_id)
         _editable(application)
-        application.form = {"phone": phone, "address": address, "purpose": purpose}
+        if delivery == "express" and not application.version.express:
+            raise DomainError(
+                "express_not_offered",
+                _("This item's result cannot be sent by express: pick it up at a window."),
+            )
+        application.form = {"phone": phone, "address": address, "purpose": purpose, "delivery": delivery}
         application.save(update_fields=["form"])
     return application
 
@@ -349,6 +363,14 @@ def prereview_decide(*, staff, public_id, findings: dict) -> Application:
             channel=application.channel,
             idempotency_key=f"application:{application.public_id}",
         )
+        if application.form.get("delivery") == "express":  # chosen at application (物流交付)
+            delivery_choose(
+                case=accepted.case,
+                method="express",
+                recipient=application.person.name,
+                phone=application.form.get("phone", ""),
+                address=application.form.get("address", ""),
+            )
         application.status, application.case = AppStatus.ACCEPTED, accepted.case
         application.save(update_fields=["status", "case", "reviewed_at", "reviewed_by", "rounds"])
         audit(

@@ -85,7 +85,7 @@ def my_cases(request):
     person = Person.objects.get(pk=citizen["person"])
     cases = list(
         Case.objects.filter(district_id=person.district_id, person=person)
-        .select_related("version")
+        .select_related("version", "delivery")
         .order_by("-accepted_at")[:100]
     )
     applications = list(

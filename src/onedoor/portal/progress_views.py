@@ -25,6 +25,7 @@ from onedoor.cases import queues, selectors
 from onedoor.cases.certificates import certificate_check, certificate_find
 from onedoor.cases.models import Status
 from onedoor.core.errors import NotFound
+from onedoor.delivery.models import Delivery
 from onedoor.districts.selectors import district_by_code
 from onedoor.documents import render_certificate
 
@@ -82,6 +83,7 @@ def progress(request):
     ]
     certificate = case.certificates.order_by("-issued_at").first()
     context["certificate"] = certificate
+    context["delivery"] = Delivery.objects.filter(case=case).first()
     response = render(request, "portal/progress.html", context)
     response["Cache-Control"] = "no-store"
     return response

@@ -23,6 +23,8 @@ from onedoor.cases import queues, selectors, workflow
 from onedoor.cases.actions import case_act, roles_on
 from onedoor.cases.models import MaterialStatus, Status
 from onedoor.core.errors import DomainError, Forbidden, NotFound
+from onedoor.delivery.models import Delivery
+from onedoor.delivery.services import CARRIERS
 from onedoor.districts.calendar import calendar_for
 from onedoor.districts.models import Role
 from onedoor.documents import render_receipt
@@ -130,6 +132,10 @@ def _page(request, case, *, error=None, open_action: str = "", posted=None, stat
         "error": error,
         "is_generalist": request.user.has_role(Role.WINDOW_GENERALIST),
         "jump_targets": jumps.jump_targets(case),
+        "delivery": Delivery.objects.filter(case=case).first(),
+        "may_deliver": request.user.has_role(Role.WINDOW_GENERALIST)
+        or request.user.has_role(Role.CHIEF_REPRESENTATIVE),
+        "carriers": CARRIERS,
         "outbox": list(case.outbox.select_related("connector__system").order_by("connector_id", "sequence")),
         "message_log": list(
             LogEntry.objects.filter(district_id=case.district_id, case_number=case.number)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from onedoor.applications import staff_views as prereview_views
+from onedoor.delivery import views as delivery_views
 from onedoor.notifications import views as notification_views
 from onedoor.staffdesk import (
     appointment_views,
@@ -42,6 +43,7 @@ urlpatterns = [
     path("desk/<str:kind>/<int:pk>/items/<str:code>/", desk_views.desk_accept, name="staff-desk-accept"),
     path("cases/<str:number>/", case_views.case_page, name="staff-case"),
     path("cases/<str:number>/act/", case_views.case_action, name="staff-case-act"),
+    path("cases/<str:number>/delivery/", delivery_views.delivery_action, name="staff-case-delivery"),
     path("cases/<str:number>/receipt.pdf", case_views.case_receipt, name="staff-case-receipt"),
     path("cases/<str:number>/jump/<str:system>/", case_views.case_jump, name="staff-case-jump"),
     path("integrations/dead-letters/", integration_views.dead_letters, name="staff-dead-letters"),

@@ -15,6 +15,7 @@ from onedoor.applications.models import Application
 from onedoor.cases.models import Case
 from onedoor.citizens.tests.fixtures import KNOWN, NEWCOMER, log_in
 from onedoor.core.models import AuditRecord
+from onedoor.delivery.models import Delivery
 from onedoor.notifications.models import Notification
 from onedoor.notifications.services import notifications_send
 from onedoor.people import services as people_services
@@ -74,7 +75,8 @@ def test_apply_online_with_one_pre_review_round(live_server, oidc, chancheng, al
 
     page = _post(browser, url, {"action": "fill", "phone": "12", "address": "禅城区岭南大道 1 号"})
     assert page.status_code == 400  # a phone number that is not one
-    _post(browser, url, {"action": "fill", "phone": "13800138000", "address": "禅城区岭南大道 1 号"})
+    fill = {"action": "fill", "phone": "13800138000", "address": "禅城区岭南大道 1 号", "delivery": "express"}
+    _post(browser, url, fill)  # the result by express to this address (the item offers it)
     for code in need:
         page = _post(
             browser,
@@ -144,8 +146,14 @@ def test_apply_online_with_one_pre_review_round(live_server, oidc, chancheng, al
     assert case.channel == "online" and case.person_id == person.pk and case.accepted_by_id == alice.pk
     assert set(case.materials.values_list("code", flat=True)) >= set(need)
 
+    delivery = Delivery.objects.get(case=case)
+    assert (
+        delivery.method == "express"
+        and delivery.address == "禅城区岭南大道 1 号"
+        and delivery.chosen_by == "applicant"
+    )
     mine = browser.get(f"{live_server.url}/citizen/cases/").text
-    assert case.number in mine
+    assert case.number in mine and "邮寄送达" in mine
     accepted = Notification.objects.get(case=case, topic="accepted")
     assert case.number in accepted.body and accepted.to == person.phone or accepted.channel == "site"
     # Accepted: the application can no longer be changed.

@@ -29,7 +29,8 @@ MAX_EXAMPLES = 30
 # Casework operations are fuzzed like the rest; their calls with existing cases live in cases/tests/test_api.py,
 # signed back-end callbacks in integrations/tests/test_callbacks.py, queue tickets in
 # tickets/tests/test_queue_api.py, appointments in appointments/tests/test_appointments.py, a citizen's online
-# applications (their session, not a staff token) in applications/tests/test_online_application.py.
+# applications (their session, not a staff token) in applications/tests/test_online_application.py,
+# result delivery in delivery/tests/test_delivery.py.
 CASEWORK = (
     "/api/v1/cases",
     "/api/v1/public/cases/",
@@ -38,6 +39,7 @@ CASEWORK = (
     "/api/v1/queue/",
     "/api/v1/appointments",
     "/api/v1/portal/",
+    "/api/v1/delivery/",
 )
 PERSON = "44060419900101123X"
 ENTERPRISE = "91350100M000100Y43"

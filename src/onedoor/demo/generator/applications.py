@@ -75,6 +75,7 @@ def generate_applications(*, district, count: int, rng: random.Random) -> dict[s
                 phone=person.phone,
                 address=person.address or "佛山市禅城区",
                 purpose="",
+                delivery="express" if version.express and rng.random() < 0.6 else "pickup",
             )
             for row in material_plan(application):
                 if row["need"] == "upload":
