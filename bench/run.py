@@ -4,6 +4,7 @@
     .venv/bin/python bench/run.py catalog               # 10,000 items, 1,000,000 persons, SQLite
     .venv/bin/python bench/run.py cases --db postgres   # the case spine at 3,000,000 cases (bench/cases.py)
     .venv/bin/python bench/run.py tickets --db postgres # call-next with 1,000 tickets waiting (bench/tickets.py)
+    .venv/bin/python bench/run.py portal --db postgres  # item page and progress query, 16 connections (bench/portal.py)
     .venv/bin/python bench/run.py --smoke               # every suite at small sizes, a second per endpoint (CI)
 
 Each endpoint is measured next to a trivial endpoint of the same server in the same run, and the ratio
@@ -37,6 +38,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import cases  # noqa: E402  (bench/cases.py: the case benchmarks)
 import deliveries  # noqa: E402  (bench/deliveries.py: the back-end delivery benchmark)
+import portal  # noqa: E402  (bench/portal.py: the citizen portal's item page and progress query)
 import tickets  # noqa: E402  (bench/tickets.py: the queue's call-next latency)
 
 
@@ -255,7 +257,10 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "suite", nargs="?", choices=["all", "catalog", "cases", "deliveries", "tickets"], default="all"
+        "suite",
+        nargs="?",
+        choices=["all", "catalog", "cases", "deliveries", "tickets", "portal"],
+        default="all",
     )
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--items", type=int, default=10_000)
@@ -267,6 +272,7 @@ def main() -> None:
     cases.add_arguments(parser)
     deliveries.add_arguments(parser)
     tickets.add_arguments(parser)
+    portal.add_arguments(parser)
     args = parser.parse_args()
     if args.smoke:
         args.items, args.persons, args.seconds = 300, 5_000, 1
@@ -279,6 +285,8 @@ def main() -> None:
         deliveries.suite(args, env, sys.modules[__name__])
     if args.suite in ("all", "tickets"):
         tickets.suite(args, env, sys.modules[__name__])
+    if args.suite in ("all", "portal"):
+        portal.suite(args, env, sys.modules[__name__])
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import pytest
 from django.contrib.auth.hashers import Argon2PasswordHasher
 from hypothesis import settings as hypothesis_settings
 
+from onedoor.citizens.tests.fixtures import idp, oidc  # noqa: F401 (the stand-in identity provider, for every app's tests)
 from onedoor.districts import services
 from onedoor.districts.auth import token_create
 from onedoor.districts.models import Role
@@ -36,6 +37,15 @@ class QuickArgon2Hasher(Argon2PasswordHasher):
 @pytest.fixture(autouse=True)
 def _quick_password_hashing(settings):
     settings.PASSWORD_HASHERS = FAST_HASHERS
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: a rendered guide or a lookup counter of an earlier test's district
+    (whose row id a later test may reuse) must not leak into it."""
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 def _district(code, name):

@@ -93,6 +93,8 @@ ONEDOOR_OIDC_CLIENT_ID = env("ONEDOOR_OIDC_CLIENT_ID", "")
 ONEDOOR_OIDC_CLIENT_SECRET = env("ONEDOOR_OIDC_CLIENT_SECRET", "")
 # The SMS / WeChat gateway (notifications/senders.py); the default writes to the staff outbox page.
 ONEDOOR_NOTIFICATION_SENDER = env("ONEDOOR_NOTIFICATION_SENDER", "onedoor.notifications.senders.OutboxPage")
+# Public progress lookups per client address per minute (page and API), against guessing case numbers.
+ONEDOOR_PROGRESS_LOOKUPS_PER_MINUTE = int(env("ONEDOOR_PROGRESS_LOOKUPS_PER_MINUTE", "30") or 30)
 # The kiosk forgets the person after this many idle seconds, plus a visible warning of WARNING seconds.
 ONEDOOR_KIOSK_IDLE_SECONDS = int(env("ONEDOOR_KIOSK_IDLE_SECONDS", "90") or 90)
 ONEDOOR_KIOSK_WARNING_SECONDS = int(env("ONEDOOR_KIOSK_WARNING_SECONDS", "20") or 20)
@@ -163,6 +165,16 @@ TEMPLATES = [
         },
     }
 ]
+
+# Per-process memory cache (rendered guides, lookup counters); room for every guide of a large catalog in both
+# languages. ONEDOOR_REDIS_URL shares it between processes and machines instead.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("ONEDOOR_REDIS_URL")}
+        if env("ONEDOOR_REDIS_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 50_000}}
+    )
+}
 
 # --- database -------------------------------------------------------------------------------------
 _default_sqlite = f"sqlite:///{VAR_DIR / 'onedoor.sqlite3'}"

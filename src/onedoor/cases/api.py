@@ -7,6 +7,7 @@ import json
 import uuid
 from datetime import datetime
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Header, Query, Router, Schema, Status
 from ninja.throttling import AnonRateThrottle
@@ -280,7 +281,7 @@ def act(request, number: Text, body: ActionIn):
     "/cases/{number}",
     response={200: PublicCaseOut, **errors(404, 422, 429)},
     summary="Public progress query",
-    throttle=[AnonRateThrottle("30/m")],
+    throttle=[AnonRateThrottle(f"{settings.ONEDOOR_PROGRESS_LOOKUPS_PER_MINUTE}/m")],
 )
 def public_case(request, number: Text, applicant_tail: Text, district: Text | None = None):
     """Progress of a case for anyone holding its number and the last 4 characters of the applicant's number.

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from onedoor.applications import citizen_views
+from onedoor.appointments import citizen_views as appointment_views
 from onedoor.citizens import views
 
 urlpatterns = [
@@ -9,6 +10,10 @@ urlpatterns = [
     path("logout/", views.logout, name="citizen-logout"),
     path("cases/", views.my_cases, name="citizen-cases"),
     path("apply/<str:code>/", citizen_views.start, name="citizen-apply"),
+    path("appointments/", appointment_views.mine, name="citizen-appointments"),
+    path("appointments/book/<str:code>/", appointment_views.book, name="citizen-book"),
+    path("appointments/<str:number>/change/", appointment_views.change, name="citizen-appointment-change"),
+    path("appointments/<str:number>/move/", appointment_views.move_choices, name="citizen-appointment-move"),
     path("applications/<uuid:public_id>/", citizen_views.application_page, name="citizen-application"),
     path("applications/<uuid:public_id>/files/<str:code>/", citizen_views.upload_file, name="citizen-upload"),
 ]

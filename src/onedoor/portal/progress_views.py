@@ -13,6 +13,7 @@ import json
 import time
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -29,18 +30,17 @@ from onedoor.delivery.models import Delivery
 from onedoor.districts.selectors import district_by_code
 from onedoor.documents import render_certificate
 
-LOOKUPS_PER_MINUTE = 30
 NUMBER_MAX = 32
 STATUS_LABELS = dict(Status.choices)
 
 
 def _throttled(request) -> bool:
-    """True once this client address made LOOKUPS_PER_MINUTE lookups in the last 60 seconds (a sliding
+    """True once this client address made ONEDOOR_PROGRESS_LOOKUPS_PER_MINUTE lookups in the last 60 seconds (a sliding
     window of timestamps, as the API's throttle keeps; a clock-minute counter would reset mid-burst)."""
     key = f"progress-lookups:{request.META.get('REMOTE_ADDR', '')}"
     now = time.time()
     history = [t for t in cache.get(key, []) if t > now - 60]
-    if len(history) >= LOOKUPS_PER_MINUTE:
+    if len(history) >= settings.ONEDOOR_PROGRESS_LOOKUPS_PER_MINUTE:
         return True
     cache.set(key, [*history, now], timeout=60)
     return False

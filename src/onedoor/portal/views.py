@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from onedoor.catalog import selectors
 from onedoor.catalog.models import CaseKind, Subject
@@ -93,13 +97,46 @@ def _themes(district) -> list[str]:
 
 
 def guide_item(request, district_code: str, code: str):
+    """A published version never changes, so its guide is rendered once per language and catalog revision and
+    kept in the cache (`guide_parts`); only the apply section, which depends on who is looking, is rendered
+    on each request."""
     try:
         district = district_selectors.district_by_code(district_code)
-        version = selectors.item_detail(district, code)
+        parts = guide_parts(request, district, code)
     except NotFound as exc:
         raise Http404(str(exc.message)) from exc
+    # The parts are our own templates' output, escaped when they were rendered.
+    head, rest = mark_safe(parts["head"]), mark_safe(parts["rest"])  # noqa: S308
     return render(
         request,
         "portal/guide_item.html",
-        {"district": district, "v": version, "item": version.item, "stages": list(version.stages.all())},
+        {"district": district, "head": head, "rest": rest, **parts["facts"]},
     )
+
+
+def guide_parts(request, district, code: str) -> dict:
+    key = f"guide:{district.pk}:{district.catalog_revision}:{translation.get_language()}:{code}"
+    parts = cache.get(key)
+    if parts is None:
+        version = selectors.item_detail(district, code)
+        context = {
+            "district": district,
+            "v": version,
+            "item": version.item,
+            "stages": list(version.stages.all()),
+        }
+        parts = {
+            "head": render_to_string("portal/guide_head.html", context, request),
+            "rest": render_to_string("portal/guide_rest.html", context, request),
+            "facts": {
+                "v": {
+                    "name": version.name,
+                    "depth": version.depth,
+                    "appointment": version.appointment,
+                    "min_identity_level": version.min_identity_level,
+                },
+                "item": {"code": version.item.code, "subject": version.item.subject},
+            },
+        }
+        cache.set(key, parts, timeout=24 * 3600)
+    return parts

@@ -81,3 +81,19 @@ def test_browsing_reaches_every_published_item_page_by_page(client, demo_catalog
         pages += 1
     assert seen == {i["code"] for i in demo_catalog}
     assert pages == 2
+
+
+def test_a_guide_is_rendered_once_and_the_apply_section_follows_the_visitor(
+    client, demo_catalog, django_assert_max_num_queries
+):
+    item = next(i for i in demo_catalog if i["depth"] >= 3 and i["subject"] == "person")
+    url = reverse("guide-item", args=["440604", item["code"]])
+    first = client.get(url).content.decode()
+    with django_assert_max_num_queries(
+        2
+    ):  # the district and the session: the guide itself comes from the cache
+        again = client.get(url).content.decode()
+    unmasked = lambda text: re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", text)  # noqa: E731
+    assert unmasked(again) == unmasked(first) and item["name"] in again and 'id="apply-login"' in again
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "What to bring" in english or english != first  # one rendering per language
