@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 export ONEDOOR_SECRET_KEY="${ONEDOOR_SECRET_KEY:-test-only-secret-key-not-for-production}"
+# The browser tests' screenshots are kept here as the run's artifacts (the last database's run wins).
+export ONEDOOR_SCREENSHOTS="${ONEDOOR_SCREENSHOTS:-$PWD/var/screenshots}"
+mkdir -p "$ONEDOOR_SCREENSHOTS"
 
 echo "== ruff"
 $BIN/ruff check src bench

@@ -100,13 +100,24 @@ def book(request, code: str):
     slots = []
     if chosen is not None:
         try:
-            slots = [s for s in selectors.free_slots(services.plan_for(chosen, item)) if s["free"] > 0][:60]
+            slots = [s for s in selectors.free_slots(services.plan_for(chosen, item)) if s["free"] > 0]
         except DomainError:
             slots = []
+    days = sorted({timezone.localdate(s["starts_at"]) for s in slots})
+    wanted = request.GET.get("day") or request.POST.get("day") or ""
+    day = next((d for d in days if d.isoformat() == wanted), days[0] if days else None)
     return render(
         request,
         "appointments/citizen_book.html",
-        {"item": item, "centres": centres, "chosen": chosen, "slots": slots, "key": uuid.uuid4().hex},
+        {
+            "item": item,
+            "centres": centres,
+            "chosen": chosen,
+            "days": days,
+            "day": day,
+            "slots": [s for s in slots if timezone.localdate(s["starts_at"]) == day],
+            "key": uuid.uuid4().hex,
+        },
         status=status,
     )
 

@@ -114,18 +114,20 @@ def version_of(district, version_id: int) -> ItemVersion:
     return version
 
 
-def _with_theme(queryset: QuerySet[ItemVersion], theme: str) -> QuerySet[ItemVersion]:
-    """Versions whose `themes` list holds `theme` (JSON containment; SQLite lacks it, so json_each there)."""
+def _with_member(queryset: QuerySet[ItemVersion], field: str, value: str) -> QuerySet[ItemVersion]:
+    """Versions whose JSON list `field` (themes, life_events) holds `value` (JSON containment; SQLite lacks
+    it, so json_each there)."""
     if connection.vendor == "postgresql":
-        return queryset.filter(themes__contains=[theme])
-    # The table name comes from the model and the theme is a bound parameter: nothing user-typed is spliced.
-    table = ItemVersion._meta.db_table
+        return queryset.filter(**{f"{field}__contains": [value]})
+    # The table and column names come from the model and the value is a bound parameter: nothing user-typed
+    # is spliced.
+    table, column = ItemVersion._meta.db_table, ItemVersion._meta.get_field(field).column
     exists = RawSQL(  # noqa: S611
-        f'EXISTS (SELECT 1 FROM json_each("{table}"."themes") WHERE json_each.value = %s)',  # noqa: S608
-        [theme],
+        f'EXISTS (SELECT 1 FROM json_each("{table}"."{column}") WHERE json_each.value = %s)',  # noqa: S608
+        [value],
         output_field=BooleanField(),
     )
-    return queryset.alias(has_theme=exists).filter(has_theme=True)
+    return queryset.alias(**{f"has_{field}": exists}).filter(**{f"has_{field}": True})
 
 
 def published_filtered(
@@ -136,6 +138,7 @@ def published_filtered(
     instant: bool | None = None,
     depth: int | None = None,
     theme: str | None = None,
+    event: str | None = None,
 ) -> QuerySet[ItemVersion]:
     """The published catalog narrowed by the filters the guide pages and the API offer (one definition)."""
     queryset = published_versions(district)
@@ -148,5 +151,7 @@ def published_filtered(
     if depth is not None:
         queryset = queryset.filter(depth=depth)
     if theme:
-        queryset = _with_theme(queryset, theme)
+        queryset = _with_member(queryset, "themes", theme)
+    if event:
+        queryset = _with_member(queryset, "life_events", event)
     return queryset

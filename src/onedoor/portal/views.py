@@ -35,6 +35,7 @@ def guide_search(request):
     subject = request.GET.get("subject") if request.GET.get("subject") in Subject.values else None
     department = (request.GET.get("department") or "").strip() or None
     theme = (request.GET.get("theme") or "").strip() or None
+    event = (request.GET.get("event") or "").strip()[:40] or None
     more = None
     if q:
         from onedoor.catalog.search import search  # noqa: PLC0415 (the index loads on first search)
@@ -43,8 +44,12 @@ def guide_search(request):
         versions = selectors.published_versions(district)
         by_id = {v.pk: v for v in versions.filter(pk__in=[h.version_id for h in hits])}
         results = [by_id[h.version_id] for h in hits if h.version_id in by_id]
+        if event:  # a life event narrows the hits (the search index does not hold events)
+            results = [v for v in results if event in (v.life_events or [])]
     else:
-        results, more = _browse(request, district, subject=subject, department=department, theme=theme)
+        results, more = _browse(
+            request, district, subject=subject, department=department, theme=theme, event=event
+        )
     context = {
         "more": more,
         "district": district,
@@ -52,10 +57,12 @@ def guide_search(request):
         "subject": subject or "",
         "department": department or "",
         "theme": theme or "",
+        "event": event or "",
+        "events": _listed(district, "life_events"),
         "results": results,
         "subjects": Subject.choices,
         "departments": district_selectors.departments_of(district),
-        "themes": _themes(district),
+        "themes": _listed(district, "themes"),
         "instant": CaseKind.INSTANT,
     }
     template = (
@@ -80,19 +87,20 @@ def _browse(request, district, **filters) -> tuple[list, str | None]:
     return page, query.urlencode()
 
 
-_theme_cache: dict[int, tuple[int, list[str]]] = {}
+_list_cache: dict[tuple[int, str], tuple[int, list[str]]] = {}
 
 
-def _themes(district) -> list[str]:
-    """Themes of the published catalog, recomputed only when the district's catalog revision changes."""
-    cached = _theme_cache.get(district.pk)
+def _listed(district, field: str) -> list[str]:
+    """The themes or life events of the published catalog, recomputed only when the district's catalog
+    revision changes."""
+    cached = _list_cache.get((district.pk, field))
     if cached is None or cached[0] != district.catalog_revision:
         seen: dict[str, None] = {}
-        for themes in selectors.published_versions(district).values_list("themes", flat=True):
-            for theme in themes or []:
-                seen.setdefault(theme, None)
+        for values in selectors.published_versions(district).values_list(field, flat=True):
+            for value in values or []:
+                seen.setdefault(value, None)
         cached = (district.catalog_revision, sorted(seen))
-        _theme_cache[district.pk] = cached
+        _list_cache[(district.pk, field)] = cached
     return cached[1]
 
 

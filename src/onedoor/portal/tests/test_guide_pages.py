@@ -97,3 +97,15 @@ def test_a_guide_is_rendered_once_and_the_apply_section_follows_the_visitor(
     assert unmasked(again) == unmasked(first) and item["name"] in again and 'id="apply-login"' in again
     english = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "What to bring" in english or english != first  # one rendering per language
+
+
+def test_browsing_a_life_event_lists_its_items_and_narrows_a_search(client, demo_catalog):
+    event = "出生"
+    expected = {i["code"] for i in demo_catalog if event in (i.get("life_events") or [])}
+    assert expected
+    page = client.get(reverse("guide-search"), {"district": "440604", "event": event}).content.decode()
+    assert f'<option value="{event}" selected>' in page
+    listed = set(re.findall(r"/guide/440604/(440604-[A-Z]+-\d+)/", page))
+    assert listed == expected
+    searched = client.get(reverse("guide-search"), {"q": "证明", "event": event}).content.decode()
+    assert set(re.findall(r"/guide/440604/(440604-[A-Z]+-\d+)/", searched)) <= expected
