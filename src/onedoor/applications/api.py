@@ -17,7 +17,7 @@ from ninja.security import APIKeyCookie
 
 from onedoor.applications import services
 from onedoor.applications.models import Application
-from onedoor.citizens.views import current
+from onedoor.citizens.views import acting_enterprise, current
 from onedoor.core.api_schemas import ObjectIn, Text, errors
 from onedoor.core.errors import DomainError, NotFound
 from onedoor.people.models import Person
@@ -109,10 +109,13 @@ def start(request, body: StartIn):
     """Start (201) or continue (200) the citizen's open application for the item: depth 3 and 4 items only,
     at or above the item's identity level (403 with how to raise it otherwise)."""
     person, level = request.auth
-    before = Application.objects.filter(person=person, item__code=body.item_code, status__in=services.OPEN)
+    enterprise = acting_enterprise(request)
+    before = Application.objects.filter(
+        person=person, item__code=body.item_code, status__in=services.OPEN, enterprise=enterprise
+    )
     existed = before.exists()
     application = services.application_start(
-        person=person, level=level, item_code=body.item_code, channel=body.channel
+        person=person, level=level, item_code=body.item_code, channel=body.channel, enterprise=enterprise
     )
     return Status(200 if existed else 201, application_out(_load(person, application.public_id)))
 

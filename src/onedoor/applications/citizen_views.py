@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from onedoor.applications import services
 from onedoor.applications.models import EDITABLE_STATUSES, Application
-from onedoor.citizens.views import current
+from onedoor.citizens.views import acting_enterprise, current
 from onedoor.core.errors import DomainError
 from onedoor.people.models import Person
 
@@ -45,7 +45,9 @@ def start(request, code: str):
         guide = reverse("guide-item", args=[settings.DEFAULT_DISTRICT, code])
         return redirect(f"{reverse('citizen-login')}?{urlencode({'next': guide})}")
     try:
-        application = services.application_start(person=person, level=citizen["level"], item_code=code)
+        application = services.application_start(
+            person=person, level=citizen["level"], item_code=code, enterprise=acting_enterprise(request)
+        )
     except DomainError as error:
         messages.error(request, error.message)
         return redirect("guide-item", district_code=person.district.code, code=code)

@@ -34,7 +34,11 @@ class Review(models.TextChoices):
 
 class Application(TenantModel):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The person who applies: the applicant, or the agent of `enterprise` (法人办事) when one is set.
     person = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="applications")
+    enterprise = models.ForeignKey(
+        "people.Enterprise", null=True, blank=True, on_delete=models.PROTECT, related_name="applications"
+    )
     item = models.ForeignKey("catalog.Item", on_delete=models.PROTECT, related_name="applications")
     version = models.ForeignKey("catalog.ItemVersion", on_delete=models.PROTECT, related_name="+")
     channel = models.CharField(_("channel"), max_length=10, default="online")  # online / mobile

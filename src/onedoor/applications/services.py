@@ -4,8 +4,9 @@ acceptance calls `case_accept`, the window's own service, with the channel recor
 
 Rules (documented in docs/online-hall.md):
 - depth 1–2 items are not taken online (guide and blank forms only); depth 3 and 4 are;
-- only items for natural persons, by the person who logged in; the login's trust level must reach the item's
-  minimum, otherwise the citizen is told how to raise it;
+- items for natural persons by the person who logged in; items for enterprises by an agent acting for an
+  enterprise the identity provider vouched for (法定代表人 or 授权经办人); the login's trust level must reach
+  the item's minimum, otherwise the citizen is told how to raise it;
 - one open application per person and item: starting again continues it;
 - materials on file as a settled record (level A/B) need no upload; required and "may be supplied later"
   materials need one online (the window cannot take the rest later), optional ones may have one;
@@ -33,7 +34,7 @@ from onedoor.delivery.services import delivery_choose
 from onedoor.districts.models import Role
 from onedoor.districts.selectors import access_staff_district
 from onedoor.notifications.models import Topic
-from onedoor.notifications.services import notify
+from onedoor.notifications.services import case_changed, notify
 
 OPEN = (AppStatus.DRAFT, AppStatus.SUBMITTED, AppStatus.FIX_NEEDED)
 EDITABLE = EDITABLE_STATUSES
@@ -57,22 +58,29 @@ def _refuse_level(version, level: int) -> None:
         )
 
 
-def online_check(version, person, level: int) -> None:
-    """Why this person, logged in at `level`, may not apply for this item online (raises), or nothing."""
+def online_check(version, person, level: int, enterprise=None) -> None:
+    """Why this person, logged in at `level` and acting for `enterprise` (or for themselves), may not apply
+    for this item online (raises), or nothing."""
     if version.depth < 3:
         raise DomainError(
             "not_online",
             _("This item is not applied for online: read the guide, fill the forms and go to any window."),
         )
-    if version.item.subject != "person":
-        raise DomainError("wrong_subject", _("This item is for enterprises, applied for by their agents."))
+    if version.item.subject == "enterprise" and enterprise is None:
+        raise DomainError(
+            "act_for_enterprise",
+            _("This item is for enterprises: on “My cases”, choose the enterprise you act for, then apply."),
+        )
     _refuse_level(version, level)
 
 
 def material_plan(application) -> list[dict]:
     """Each material of the application's item with what it needs online: `on_file` (a settled record
     waives it), `upload` (required or later), `optional`; and the upload given for it, if any."""
-    records = settled_records(application.district, application.person)
+    if application.enterprise_id:
+        records = settled_records(application.district, None, application.enterprise)
+    else:
+        records = settled_records(application.district, application.person)
     uploads = {u.code: u for u in application.uploads.all()}
     rows = []
     for m in application.version.materials.all():
@@ -87,13 +95,19 @@ def material_plan(application) -> list[dict]:
     return rows
 
 
-def application_start(*, person, level: int, item_code: str, channel: str = "online") -> Application:
+def application_start(
+    *, person, level: int, item_code: str, channel: str = "online", enterprise=None
+) -> Application:
+    """`enterprise`: the one the person acts for (checked by the caller against what the provider vouched);
+    it applies for enterprise items only — a person's item is applied for by the person themselves."""
     version = catalog_selectors.item_detail(person.district, item_code)
-    online_check(version, person, level)
+    online_check(version, person, level, enterprise)
+    if version.item.subject == "person":
+        enterprise = None
     with transaction.atomic():
         existing = (
-            Application.objects.select_for_update()
-            .filter(person=person, item=version.item, status__in=OPEN)
+            Application.objects.select_for_update(of=("self",))
+            .filter(person=person, enterprise=enterprise, item=version.item, status__in=OPEN)
             .first()
         )
         if existing is not None:
@@ -105,17 +119,28 @@ def application_start(*, person, level: int, item_code: str, channel: str = "onl
             version=version,
             channel=channel if channel in ("online", "mobile") else "online",
             identity_level=level,
-            form={"phone": person.phone, "address": person.address, "purpose": ""},
+            enterprise=enterprise,
+            form={
+                "phone": person.phone,  # the agent's mobile gets the messages
+                "address": (enterprise or person).address,
+                "purpose": "",
+            },
         )
-        audit(district=person.district, actor=None, action="application.started", obj=application)
+        audit(
+            district=person.district,
+            actor=None,
+            action="application.started",
+            obj=application,
+            data={"enterprise": enterprise.uscc if enterprise else None},
+        )
     return application
 
 
 def _mine(person, public_id) -> Application:
     application = (
-        Application.objects.select_for_update()
+        Application.objects.select_for_update(of=("self",))
         .filter(person=person, public_id=public_id)
-        .select_related("version", "item", "person")
+        .select_related("version", "item", "person", "enterprise")
         .first()
     )
     if application is None:
@@ -253,8 +278,8 @@ def _for_staff(staff, public_id, lock: bool = False) -> Application:
         raise Forbidden("role_required", _("Only a window generalist pre-reviews online applications."))
     rows = Application.objects.filter(district=district, public_id=public_id)
     if lock:
-        rows = rows.select_for_update()
-    application = rows.select_related("version", "item", "person").first()
+        rows = rows.select_for_update(of=("self",))
+    application = rows.select_related("version", "item", "person", "enterprise").first()
     if application is None:
         raise NotFound("application_not_found", _("No such application in your district."))
     return application
@@ -264,7 +289,7 @@ def prereview_queue(staff):
     district = access_staff_district(staff)
     return (
         Application.objects.filter(district=district, status=AppStatus.SUBMITTED)
-        .select_related("version", "person")
+        .select_related("version", "person", "enterprise")
         .order_by("submitted_at", "id")
     )
 
@@ -354,7 +379,9 @@ def prereview_decide(*, staff, public_id, findings: dict) -> Application:
         accepted = case_accept(
             staff=staff,
             item_code=application.item.code,
-            applicant=application.person.id_number,
+            applicant=application.enterprise.uscc
+            if application.enterprise_id
+            else application.person.id_number,
             materials=[
                 {"code": row["material"].code, "received": True, "criteria": row["upload"].criteria}
                 for row in plan_rows
@@ -373,6 +400,11 @@ def prereview_decide(*, staff, public_id, findings: dict) -> Application:
             )
         application.status, application.case = AppStatus.ACCEPTED, accepted.case
         application.save(update_fields=["status", "case", "reviewed_at", "reviewed_by", "rounds"])
+        if (
+            application.enterprise_id
+        ):  # the trail told nobody (an enterprise has no phone of its own): the agent
+            for entry in accepted.case.trail.order_by("seq"):
+                case_changed(accepted.case, entry)
         audit(
             district=application.district,
             actor=staff,

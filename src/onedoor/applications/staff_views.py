@@ -20,6 +20,17 @@ from onedoor.core.errors import DomainError, Forbidden, NotFound
 from onedoor.people.masking import mask_name, mask_number
 
 
+def _who(application) -> str:
+    """The applicant, masked; an enterprise by its name (public), with its agent masked."""
+    agent = f"{mask_name(application.person.name)} {mask_number(application.person.id_number)}"
+    if application.enterprise_id:
+        return str(
+            _("%(enterprise)s, through its agent %(agent)s")
+            % {"enterprise": application.enterprise.name, "agent": agent}
+        )
+    return agent
+
+
 @login_required
 def queue(request):
     try:
@@ -29,11 +40,7 @@ def queue(request):
     return render(
         request,
         "applications/prereview_queue.html",
-        {
-            "rows": [
-                {"a": a, "who": f"{mask_name(a.person.name)} {mask_number(a.person.id_number)}"} for a in rows
-            ]
-        },
+        {"rows": [{"a": a, "who": _who(a)} for a in rows]},
     )
 
 
@@ -85,7 +92,7 @@ def review(request, public_id):
         {
             "a": application,
             "rows": rows,
-            "who": f"{mask_name(application.person.name)} {mask_number(application.person.id_number)}",
+            "who": _who(application),
             "waiting": application.status == AppStatus.SUBMITTED,
         },
         status=status,

@@ -1,5 +1,6 @@
 """Citizens and enterprise agents log in with the provincial identity provider (OpenID Connect). Each login
-is recorded with the trust level the provider vouched for (L2 self-declared … L5 certificate or counter)."""
+is recorded with the trust level the provider vouched for (L2 self-declared … L5 certificate or counter) and
+the enterprises it vouched the person may act for (法定代表人 or 授权经办人)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ class CitizenLogin(TenantModel):
     issuer = models.CharField(_("identity provider"), max_length=200)
     subject = models.CharField(_("subject at the provider"), max_length=200)
     level = models.PositiveSmallIntegerField(_("identity trust level"))
+    # The legal persons the provider said this login may act for: [{"uscc", "role"}].
+    enterprises = models.JSONField(_("may act for"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("citizen login")

@@ -34,3 +34,18 @@ def level_of(claims: dict) -> int:
     """`acr` L2 … L5 → 2 … 5; anything else counts as self-declared (2)."""
     acr = str(claims.get("acr") or "")
     return int(acr[1]) if len(acr) == 2 and acr[0] == "L" and acr[1] in "2345" else 2
+
+
+def enterprises_of(claims: dict) -> list[dict]:
+    """`enterprises` [{"uscc", "role"}] → the well-formed ones (a valid credit code, a known role)."""
+    from onedoor.people import idnumbers  # noqa: PLC0415
+
+    found = []
+    for entry in claims.get("enterprises") or []:
+        if not isinstance(entry, dict):
+            continue
+        result = idnumbers.identify(str(entry.get("uscc", "")))
+        role = entry.get("role") if entry.get("role") in ("legal_rep", "agent") else None
+        if result.valid and result.kind == "uscc" and role:
+            found.append({"uscc": result.number, "role": role})
+    return found

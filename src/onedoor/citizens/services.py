@@ -12,12 +12,12 @@ from onedoor.core.audit import audit
 from onedoor.core.errors import DomainError
 from onedoor.people import idnumbers
 from onedoor.people import services as people_services
-from onedoor.people.models import Person
+from onedoor.people.models import Enterprise, Person
 
 
 @transaction.atomic
 def citizen_login(
-    *, district, issuer: str, subject: str, id_number: str, name: str, level: int
+    *, district, issuer: str, subject: str, id_number: str, name: str, level: int, enterprises=()
 ) -> CitizenLogin:
     result = idnumbers.identify(id_number or "")
     if not result.valid or result.kind != "resident":
@@ -34,13 +34,47 @@ def citizen_login(
             actor=None,
         )
     login = CitizenLogin.objects.create(
-        district=district, person=person, at=clock.now(), issuer=issuer, subject=subject, level=level
+        district=district,
+        person=person,
+        at=clock.now(),
+        issuer=issuer,
+        subject=subject,
+        level=level,
+        enterprises=list(enterprises),
     )
     audit(
         district=district,
         actor=None,
         action="citizen.logged_in",
         obj=login,
-        data={"person": person.pk, "level": level, "issuer": issuer},
+        data={"person": person.pk, "level": level, "issuer": issuer, "enterprises": list(enterprises)},
     )
     return login
+
+
+def acting_choices(login_or_session_entries, district) -> list[dict]:
+    """The vouched enterprises that the district knows: [{"id", "uscc", "name", "role"}]."""
+    roles = {e["uscc"]: e["role"] for e in login_or_session_entries}
+    return [
+        {"id": e.pk, "uscc": e.uscc, "name": e.name, "role": roles[e.uscc]}
+        for e in Enterprise.objects.filter(district=district, uscc__in=list(roles)).order_by("name")
+    ]
+
+
+def act_for(*, person, choices: list[dict], enterprise_id) -> dict | None:
+    """Start acting for one of `choices` (or for oneself with None); audited."""
+    chosen = None
+    if enterprise_id:
+        chosen = next((c for c in choices if str(c["id"]) == str(enterprise_id)), None)
+        if chosen is None:
+            raise DomainError(
+                "not_your_enterprise", _("The identity provider did not say you may act for it.")
+            )
+    audit(
+        district=person.district,
+        actor=None,
+        action="citizen.acting_for",
+        obj=person,
+        data={"enterprise": chosen["uscc"] if chosen else None, "role": chosen["role"] if chosen else None},
+    )
+    return chosen

@@ -9,6 +9,7 @@ urlpatterns = [
     path("callback/", views.callback, name="citizen-callback"),
     path("logout/", views.logout, name="citizen-logout"),
     path("cases/", views.my_cases, name="citizen-cases"),
+    path("acting/", views.choose_acting, name="citizen-acting"),
     path("apply/<str:code>/", citizen_views.start, name="citizen-apply"),
     path("appointments/", appointment_views.mine, name="citizen-appointments"),
     path("appointments/book/<str:code>/", appointment_views.book, name="citizen-book"),

@@ -15,12 +15,12 @@ from django.views.decorators.http import require_POST
 from onedoor.applications.models import Application
 from onedoor.cases.models import Case
 from onedoor.citizens import oidc
-from onedoor.citizens.services import citizen_login
+from onedoor.citizens.services import act_for, acting_choices, citizen_login
 from onedoor.core.errors import DomainError
 from onedoor.districts.selectors import district_by_code
 from onedoor.notifications.models import Notification
 from onedoor.people.masking import mask_number
-from onedoor.people.models import Person
+from onedoor.people.models import Enterprise, Person
 
 logger = logging.getLogger("onedoor.citizens")
 SESSION = "citizen"
@@ -56,6 +56,7 @@ def callback(request):
             id_number=str(claims.get("id_number", "")),
             name=str(claims.get("name", "")),
             level=oidc.level_of(claims),
+            enterprises=oidc.enterprises_of(claims),
         )
     except DomainError as error:
         logger.warning("citizen login refused: %s", error.code)
@@ -67,7 +68,13 @@ def callback(request):
         return redirect("portal-home")
     next_url = request.session.pop("citizen_next", reverse("citizen-cases"))
     request.session.cycle_key()  # a new session id for the logged-in citizen
-    request.session[SESSION] = {"person": login.person_id, "level": login.level, "name": login.person.name}
+    request.session[SESSION] = {
+        "person": login.person_id,
+        "level": login.level,
+        "name": login.person.name,
+        "enterprises": acting_choices(login.enterprises, login.person.district),
+        "acting": None,  # an enterprise the person acts for, chosen on "My cases"
+    }
     return HttpResponseRedirect(next_url if next_url.startswith("/") else reverse("citizen-cases"))
 
 
@@ -78,18 +85,54 @@ def logout(request):
     return redirect("portal-home")
 
 
+def acting_enterprise(request):
+    """The enterprise the logged-in citizen acts for now (re-read from the register), or None."""
+    citizen = current(request) or {}
+    acting = citizen.get("acting")
+    if not acting:
+        return None
+    return Enterprise.objects.filter(pk=acting["id"], uscc=acting["uscc"]).first()
+
+
+@require_POST
+def choose_acting(request):
+    """Act for oneself or for one of the enterprises the provider vouched for (法人办事)."""
+    citizen = current(request)
+    if citizen is None:
+        return redirect("citizen-login")
+    person = Person.objects.select_related("district").get(pk=citizen["person"])
+    try:
+        chosen = act_for(
+            person=person,
+            choices=citizen.get("enterprises", []),
+            enterprise_id=request.POST.get("enterprise"),
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect("citizen-cases")
+    citizen["acting"] = chosen
+    request.session[SESSION] = citizen
+    if chosen:
+        messages.success(request, _("You now act for %(name)s.") % {"name": chosen["name"]})
+    else:
+        messages.success(request, _("You now act for yourself."))
+    return redirect("citizen-cases")
+
+
 def my_cases(request):
     citizen = current(request)
     if citizen is None:
         return redirect(f"{reverse('citizen-login')}?next={reverse('citizen-cases')}")
     person = Person.objects.get(pk=citizen["person"])
+    enterprise = acting_enterprise(request)
+    holder = {"enterprise": enterprise} if enterprise else {"person": person}
     cases = list(
-        Case.objects.filter(district_id=person.district_id, person=person)
+        Case.objects.filter(district_id=person.district_id, **holder)
         .select_related("version", "delivery")
         .order_by("-accepted_at")[:100]
     )
     applications = list(
-        Application.objects.filter(person=person)
+        Application.objects.filter(person=person, enterprise=enterprise)
         .select_related("version", "case")
         .order_by("-created_at")[:50]
     )
@@ -101,6 +144,7 @@ def my_cases(request):
             "applications": applications,
             "notes": notes,
             "citizen": citizen,
+            "enterprise": enterprise,
             "level": LEVELS.get(citizen["level"], ""),
             "number": mask_number(person.id_number),
             "cases": cases,

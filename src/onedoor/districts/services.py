@@ -26,9 +26,11 @@ from onedoor.districts.models import (
 @transaction.atomic
 def district_create(*, code: str, name: str, actor: Staff | None = None, **fields) -> District:
     if not (len(code) == 6 and code.isdigit()):
-        raise DomainError("bad_region_code", _("A district's region code has six digits."), code=code)
+        raise DomainError("bad_region_code", _("A district's region code has six digits."), region_code=code)
     if District.objects.filter(code=code).exists():
-        raise DomainError("district_exists", _("A district with this region code already exists."), code=code)
+        raise DomainError(
+            "district_exists", _("A district with this region code already exists."), region_code=code
+        )
     district = District.objects.create(code=code, name=name, **fields)
     audit(district=district, actor=actor, action="district.created", obj=district)
     return district

@@ -11,6 +11,9 @@ class Identity(models.Model):
     id_number = models.CharField(max_length=18, unique=True)
     name = models.CharField(max_length=60)
     level = models.PositiveSmallIntegerField(default=2)
+    # The enterprises the account may act for, as the province's legal-person register says:
+    # [{"uscc": …, "role": "legal_rep" | "agent"}] (法定代表人 / 授权经办人).
+    enterprises = models.JSONField(default=list, blank=True)
 
     def __str__(self) -> str:
         return f"{self.id_number} L{self.level}"

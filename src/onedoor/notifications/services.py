@@ -9,6 +9,7 @@ import logging
 
 from django.db import transaction
 
+from onedoor.applications.models import Application
 from onedoor.core import clock
 from onedoor.notifications.models import Notification, Topic
 from onedoor.notifications.senders import sender
@@ -66,10 +67,18 @@ def case_body(case, entry) -> tuple[str, str] | None:
 
 
 def case_changed(case, entry) -> None:
-    """Called by the trail for every entry, inside the change's transaction."""
+    """Called by the trail for every entry, inside the change's transaction. The applicant is told; for an
+    enterprise's case applied for online, the agent who applied."""
     message = case_body(case, entry)
-    if message is not None and case.person_id:
+    if message is None:
+        return
+    if case.person_id:
         notify(person=case.person, topic=message[0], body=message[1], case=case)
+    elif case.enterprise_id:
+        online = Application.objects.filter(case=case).select_related("person").first()
+        if online is not None:
+            phone = online.form.get("phone") or None
+            notify(person=online.person, topic=message[0], body=message[1], case=case, to=phone)
 
 
 def notifications_send(limit: int = 100) -> int:

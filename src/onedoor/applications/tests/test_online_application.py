@@ -13,7 +13,7 @@ from PIL import Image
 
 from onedoor.applications.models import Application
 from onedoor.cases.models import Case
-from onedoor.citizens.tests.fixtures import KNOWN, NEWCOMER, log_in
+from onedoor.citizens.tests.fixtures import FIRM, KNOWN, NEWCOMER, log_in
 from onedoor.core.models import AuditRecord
 from onedoor.delivery.models import Delivery
 from onedoor.notifications.models import Notification
@@ -171,11 +171,15 @@ def test_a_login_below_the_items_identity_level_is_told_how_to_raise_it(
     assert not Application.objects.exists()
 
 
-def test_an_enterprise_item_is_not_applied_for_by_a_citizen(live_server, oidc, chancheng, demo_catalog):
-    firm = next(i for i in demo_catalog if i["subject"] == "enterprise")
+def test_an_enterprise_item_is_not_applied_for_by_a_citizen_acting_for_themselves(
+    live_server, oidc, chancheng, demo_catalog
+):
+    firm = next(i for i in demo_catalog if i["subject"] == "enterprise" and i["depth"] >= 3)
     guide = requests.get(f"{live_server.url}/guide/440604/{firm['code']}/")
-    assert 'id="apply-button"' not in guide.text and 'id="apply-login"' not in guide.text
-    browser, _home = log_in(live_server, KNOWN)
+    assert 'id="apply-login"' in guide.text  # agents log in as themselves
+    browser, _home = log_in(live_server, NEWCOMER)  # vouched for no enterprise
+    guide = browser.get(f"{live_server.url}/guide/440604/{firm['code']}/")
+    assert 'id="apply-choose-enterprise"' in guide.text and 'id="apply-button"' not in guide.text
     page = _post(browser, f"{live_server.url}/citizen/apply/{firm['code']}/", {})
     assert page.url.endswith(f"/guide/440604/{firm['code']}/") and not Application.objects.exists()
 
@@ -226,3 +230,75 @@ def test_the_portal_api_takes_the_same_application(live_server, oidc, chancheng,
     assert retried.status_code == 200 and retried.json()["submitted_at"] == submitted.json()["submitted_at"]
     assert AuditRecord.objects.filter(action="application.submitted").count() == 1
     assert browser.get(url).json()["status"] == "submitted"
+
+
+OTHER_FIRM = "91440604MA4W000035"
+FIRM_ITEM = "440604-SJ-007"  # 仅销售预包装食品备案: for enterprises, depth 3, identity level L3
+
+
+def test_an_agent_applies_for_the_enterprise_it_may_act_for(
+    live_server, oidc, chancheng, alice, demo_catalog, client
+):
+    person = people_services.person_register(
+        district=chancheng, id_number=KNOWN, name="欧阳秀英", identity_level=4, actor=alice
+    )
+    firm = people_services.enterprise_register(
+        district=chancheng,
+        uscc=FIRM,
+        name="佛山市禅城区示范食品有限公司",
+        legal_representative="欧阳秀英",
+        representative_id_number=KNOWN,
+        address="禅城区季华五路 10 号",
+        actor=alice,
+    )
+    other = people_services.enterprise_register(
+        district=chancheng, uscc=OTHER_FIRM, name="别人的公司有限公司", actor=alice
+    )
+    browser, home = log_in(live_server, KNOWN)
+    assert 'id="acting-form"' in home.text and firm.name in home.text and other.name not in home.text
+    cases_url = f"{live_server.url}/citizen/cases/"
+
+    # As themselves, an enterprise item says to choose the enterprise first.
+    page = _post(browser, f"{live_server.url}/citizen/apply/{FIRM_ITEM}/", {})
+    assert page.url.endswith(f"/guide/440604/{FIRM_ITEM}/") and not Application.objects.exists()
+    # Acting for an enterprise the provider did not vouch for is refused.
+    refused = _post(browser, f"{live_server.url}/citizen/acting/", {"enterprise": str(other.pk)})
+    assert 'id="acting-for"' not in refused.text
+    acting = _post(browser, f"{live_server.url}/citizen/acting/", {"enterprise": str(firm.pk)})
+    assert 'id="acting-for"' in acting.text and acting.url == cases_url
+    assert AuditRecord.objects.filter(action="citizen.acting_for", data__enterprise=FIRM).exists()
+
+    guide = browser.get(f"{live_server.url}/guide/440604/{FIRM_ITEM}/").text
+    assert 'id="apply-button"' in guide
+    page = _post(browser, f"{live_server.url}/citizen/apply/{FIRM_ITEM}/", {})
+    application = Application.objects.get(person=person)
+    assert application.enterprise_id == firm.pk and application.form["address"] == firm.address
+    url = page.url
+    _post(browser, url, {"action": "fill", "phone": "13800138000", "address": firm.address})
+    need = re.findall(r'id="material-(M\d+)" data-need="upload"', browser.get(url).text)
+    for code in need:
+        _post(
+            browser,
+            url,
+            {"action": "upload", "code": code},
+            files={"file": (f"{code}.png", _png(), "image/png")},
+        )
+    assert 'data-status="submitted"' in _post(browser, url, {"action": "submit"}).text
+
+    client.force_login(alice)
+    queue = client.get("/staff/prereview/").content.decode()
+    assert firm.name in queue and "欧阳**" in queue and KNOWN not in queue
+    criteria = {
+        m["code"]: m["criteria"] for m in next(i for i in demo_catalog if i["code"] == FIRM_ITEM)["materials"]
+    }
+    findings = {f"finding-{code}": "ok" for code in need}
+    findings.update({f"criterion-{code}-{c['id']}": "on" for code in need for c in criteria[code]})
+    assert client.post(f"/staff/prereview/{application.public_id}/", findings).status_code == 302
+    application.refresh_from_db()
+    case = Case.objects.get(pk=application.case_id)
+    assert case.enterprise_id == firm.pk and case.person_id is None and case.applicant_number == FIRM
+    assert Notification.objects.filter(case=case, person=person).exists()  # the agent is told
+    mine = browser.get(cases_url).text
+    assert case.number in mine  # the enterprise's cases while acting for it
+    back = _post(browser, f"{live_server.url}/citizen/acting/", {"enterprise": ""})
+    assert 'id="no-cases"' in back.text  # and not among their own (only in the messages they were sent)

@@ -62,7 +62,8 @@ def test_who_may_apply_online():
     assert shallow.value.code == "not_online"
     with pytest.raises(DomainError) as firm:
         online_check(_version(subject="enterprise"), person=None, level=5)
-    assert firm.value.code == "wrong_subject"
+    assert firm.value.code == "act_for_enterprise"  # an enterprise item: only acting for an enterprise
+    online_check(_version(subject="enterprise"), person=None, level=5, enterprise=object())
     with pytest.raises(Forbidden) as low:
         online_check(_version(level=4), person=None, level=3)
     assert low.value.code == "identity_level_too_low" and "L4" in str(low.value.message)

@@ -22,6 +22,7 @@ def _number(body17: str) -> str:
 
 
 KNOWN, NEWCOMER = _number("44060419700303123"), _number("44060419950707123")
+FIRM = "91350100M000100Y43"  # the enterprise KNOWN may act for, as its legal representative
 
 
 def _free_port() -> int:
@@ -56,6 +57,8 @@ def idp(live_server, tmp_path_factory):
             f"{KNOWN}:欧阳秀英:4",
             "--account",
             f"{NEWCOMER}:新市民:2",
+            "--agent",
+            f"{KNOWN}:{FIRM}:legal_rep",
         ],
         env=env,
         check=True,

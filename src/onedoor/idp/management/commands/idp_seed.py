@@ -1,10 +1,11 @@
 """`python -m onedoor.idp idp_seed --client-id onedoor --client-secret S --redirect-uri URL [--accounts FILE]
-[--account NUMBER:NAME:LEVEL …] [--password P]`
+[--account NUMBER:NAME:LEVEL …] [--agent NUMBER:USCC:ROLE …] [--password P]`
 
 Registers OneDoor as a confidential OIDC client (authorization code, PKCE, RS256, no consent screen: the
 province's own platforms are trusted) and creates or updates the accounts — from a JSON list of
-{"id_number", "name", "level"} (`onedoor citizens export-accounts` writes the demo persons) and/or
-`--account` arguments."""
+{"id_number", "name", "level", "enterprises"} (`onedoor citizens export-accounts` writes the demo persons, with
+the enterprises they represent) and/or `--account` arguments; `--agent` lets an account act for an enterprise
+(role `legal_rep` or `agent`)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         parser.add_argument("--redirect-uri", action="append", required=True)
         parser.add_argument("--accounts", help="JSON file: [{id_number, name, level}]")
         parser.add_argument("--account", action="append", default=[], help="NUMBER:NAME:LEVEL")
+        parser.add_argument("--agent", action="append", default=[], help="NUMBER:USCC:ROLE")
         parser.add_argument("--password", default="onedoor-demo")
 
     @transaction.atomic
@@ -48,6 +50,10 @@ class Command(BaseCommand):
         for spec in o["account"]:
             number, name, level = spec.split(":")
             rows.append({"id_number": number, "name": name, "level": int(level)})
+        for spec in o["agent"]:
+            number, uscc, role = spec.split(":")
+            row = next(r for r in rows if r["id_number"] == number)
+            row.setdefault("enterprises", []).append({"uscc": uscc, "role": role})
         # One hash for the one demo password, given to every account: hashing it 2,000 times would take minutes.
         hashed = make_password(o["password"])
         users = {u.username: u for u in User.objects.filter(username__in=[r["id_number"] for r in rows])}
@@ -60,5 +66,6 @@ class Command(BaseCommand):
             user = users[row["id_number"]]
             identity = known.get(user.pk) or Identity(user=user)
             identity.id_number, identity.name, identity.level = row["id_number"], row["name"], row["level"]
+            identity.enterprises = row.get("enterprises", [])
             identity.save()
         self.stdout.write(f"client {o['client_id']} registered; {len(rows)} account(s)")
