@@ -129,6 +129,7 @@ def my_cases(request):
     cases = list(
         Case.objects.filter(district_id=person.district_id, **holder)
         .select_related("version", "delivery")
+        .prefetch_related("certificates")
         .order_by("-accepted_at")[:100]
     )
     applications = list(

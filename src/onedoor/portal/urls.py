@@ -7,6 +7,7 @@ urlpatterns = [
     path("elder/", elder.elder_switch, name="elder-switch"),
     path("guide/", views.guide_search, name="guide-search"),
     path("guide/<str:district_code>/<str:code>/", views.guide_item, name="guide-item"),
+    path("guide/<str:district_code>/<str:code>/form/", views.guide_form, name="guide-form"),
     path("progress/", progress_views.progress, name="public-progress"),
     path("board/<str:district_code>/<str:centre_code>/", board_views.board, name="queue-board"),
     path("verify/<uuid:public_id>/", progress_views.verify, name="certificate-verify"),

@@ -148,3 +148,37 @@ def guide_parts(request, district, code: str) -> dict:
         }
         cache.set(key, parts, timeout=24 * 3600)
     return parts
+
+
+def guide_form(request, district_code: str, code: str):
+    """The item's application form to print (可下载表格): blank, or — for a logged-in citizen — filled in with
+    what the district knows (the register and the settled records that spare a material)."""
+    from onedoor.cases.services import settled_records  # noqa: PLC0415 (the case services load their world)
+    from onedoor.people.models import Person  # noqa: PLC0415
+
+    try:
+        district = district_selectors.district_by_code(district_code)
+        version = selectors.item_detail(district, code)
+    except NotFound as exc:
+        raise Http404(str(exc.message)) from exc
+    citizen = request.session.get("citizen") or {}
+    person = Person.objects.filter(pk=citizen.get("person"), district=district).first() if citizen else None
+    records = settled_records(district, person) if person else {}
+    materials = [
+        {
+            "m": m,
+            "on_file": bool(
+                m.source == "settled"
+                and m.record_type in records
+                and records[m.record_type].trust_level in ("A", "B")
+            ),
+        }
+        for m in version.materials.all()
+    ]
+    response = render(
+        request,
+        "portal/guide_form.html",
+        {"district": district, "v": version, "item": version.item, "person": person, "materials": materials},
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -156,6 +156,8 @@ def test_apply_online_with_one_pre_review_round(live_server, oidc, chancheng, al
     assert case.number in mine and "邮寄送达" in mine
     accepted = Notification.objects.get(case=case, topic="accepted")
     assert case.number in accepted.body and accepted.to == person.phone or accepted.channel == "site"
+    form = browser.get(f"{live_server.url}/guide/440604/{ITEM}/form/").text  # the form to print, filled in
+    assert f'id="f-number" value="{KNOWN}"' in form and "欧阳秀英" in form
     # Accepted: the application can no longer be changed.
     page = _post(browser, url, {"action": "withdraw"})
     assert page.status_code == 409

@@ -2,6 +2,8 @@
 `python -m onedoor.idp`, started as its own process with its own database): the authorization-code flow with
 PKCE from the first click to "My cases", the trust level recorded, and what goes wrong refused."""
 
+import re
+
 import pytest
 import requests
 
@@ -71,3 +73,28 @@ def test_without_a_provider_citizen_login_says_so(client, settings):
     settings.ONEDOOR_OIDC_ISSUER = ""
     page = client.get("/citizen/login/")
     assert page.status_code == 503 and "login-unavailable" in page.content.decode()
+
+
+def test_a_result_issued_at_once_can_be_downloaded_from_my_cases(
+    live_server, oidc, chancheng, alice, demo_catalog
+):
+    person = people_services.person_register(
+        district=chancheng, id_number=KNOWN, name="欧阳秀英", identity_level=5, actor=alice
+    )
+    people_services.record_add(
+        district=chancheng,
+        person=person,
+        record_type="id_card",
+        payload={"checked": "counter"},
+        source_kind="document",
+        source_ref="居民身份证（窗口核验）",
+        trust_level="B",
+        verified_by=alice,
+        actor=alice,
+    )
+    case = case_accept(staff=alice, item_code="440604-RS-008", applicant=KNOWN, materials=[]).case  # instant
+    browser, page = log_in(live_server, KNOWN)
+    link = re.search(r'href="(/certificates/[^"]+\.pdf)" class="certificate-link"', page.text)
+    assert case.number in page.text and link
+    pdf = browser.get(f"{live_server.url}{link.group(1)}")
+    assert pdf.ok and pdf.headers["Content-Type"] == "application/pdf"

@@ -56,7 +56,12 @@ def _elder_on(page):
     page.wait_for_selector("body.elder")
 
 
-CITIZEN = ["/guide/?district=440604", f"/guide/440604/{TRANSFER}/", "/progress/"]
+CITIZEN = [
+    "/guide/?district=440604",
+    f"/guide/440604/{TRANSFER}/",
+    f"/guide/440604/{TRANSFER}/form/",
+    "/progress/",
+]
 KIOSK = [
     "/kiosk/",
     "/kiosk/ticket/",

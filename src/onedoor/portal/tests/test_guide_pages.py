@@ -109,3 +109,14 @@ def test_browsing_a_life_event_lists_its_items_and_narrows_a_search(client, demo
     assert listed == expected
     searched = client.get(reverse("guide-search"), {"q": "证明", "event": event}).content.decode()
     assert set(re.findall(r"/guide/440604/(440604-[A-Z]+-\d+)/", searched)) <= expected
+
+
+def test_every_item_has_a_form_to_print(client, demo_catalog):
+    item = next(i for i in demo_catalog if i["subject"] == "person")
+    guide = client.get(reverse("guide-item", args=["440604", item["code"]])).content.decode()
+    assert 'id="form-link"' in guide
+    form = client.get(reverse("guide-form", args=["440604", item["code"]])).content.decode()
+    assert 'id="application-form"' in form and 'id="print-form"' in form
+    for material in item["materials"]:
+        assert material["name"] in form
+    assert 'id="f-number" value=""' in form  # blank for an anonymous visitor
