@@ -13,6 +13,7 @@ from onedoor.citizens.tests.fixtures import KNOWN, NEWCOMER, log_in
 from onedoor.core.models import AuditRecord
 from onedoor.people import services as people_services
 from onedoor.people.models import Person
+from onedoor.staffdesk.tests.casework import register_with_card
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -78,20 +79,7 @@ def test_without_a_provider_citizen_login_says_so(client, settings):
 def test_a_result_issued_at_once_can_be_downloaded_from_my_cases(
     live_server, oidc, chancheng, alice, demo_catalog
 ):
-    person = people_services.person_register(
-        district=chancheng, id_number=KNOWN, name="欧阳秀英", identity_level=5, actor=alice
-    )
-    people_services.record_add(
-        district=chancheng,
-        person=person,
-        record_type="id_card",
-        payload={"checked": "counter"},
-        source_kind="document",
-        source_ref="居民身份证（窗口核验）",
-        trust_level="B",
-        verified_by=alice,
-        actor=alice,
-    )
+    register_with_card(chancheng, alice, number=KNOWN, name="欧阳秀英")
     case = case_accept(staff=alice, item_code="440604-RS-008", applicant=KNOWN, materials=[]).case  # instant
     browser, page = log_in(live_server, KNOWN)
     link = re.search(r'href="(/certificates/[^"]+\.pdf)" class="certificate-link"', page.text)

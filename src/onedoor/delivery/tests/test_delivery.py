@@ -10,8 +10,7 @@ from onedoor.cases.services import case_accept
 from onedoor.core.models import AuditRecord
 from onedoor.delivery.models import Delivery
 from onedoor.notifications.models import Notification
-from onedoor.people import services as people_services
-from onedoor.staffdesk.tests.casework import NEWCOMER
+from onedoor.staffdesk.tests.casework import NEWCOMER, register_with_card
 
 pytestmark = pytest.mark.django_db
 INSTANT_EXPRESS = "440604-GA-020"  # 机动车驾驶证遗失补领: instant, express offered, only the ID card
@@ -22,21 +21,7 @@ ADDRESS = {"recipient": "林晓芸", "phone": "13700137000", "address": "佛山�
 
 @pytest.fixture
 def applicant(chancheng, alice):
-    person = people_services.person_register(
-        district=chancheng, id_number=NEWCOMER, name="林晓芸", identity_level=5, actor=alice
-    )
-    people_services.record_add(
-        district=chancheng,
-        person=person,
-        record_type="id_card",
-        payload={"checked": "counter"},
-        source_kind="document",
-        source_ref="居民身份证（窗口核验）",
-        trust_level="B",
-        verified_by=alice,
-        actor=alice,
-    )
-    return person
+    return register_with_card(chancheng, alice)
 
 
 def _accept(alice, catalog, code):

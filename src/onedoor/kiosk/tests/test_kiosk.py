@@ -13,7 +13,7 @@ from onedoor.catalog.models import Item
 from onedoor.core.models import AuditRecord
 from onedoor.districts.models import Staff
 from onedoor.people import services as people_services
-from onedoor.staffdesk.tests.casework import NEWCOMER, TRANSFER, resident
+from onedoor.staffdesk.tests.casework import NEWCOMER, TRANSFER, register_with_card, resident
 from onedoor.staffdesk.tests.test_appointments_browser import _plan_around_now
 from onedoor.tickets.models import Ticket
 
@@ -30,23 +30,7 @@ def kiosk(client, chancheng, demo_catalog):
 
 @pytest.fixture
 def holder(chancheng, alice):
-    person = people_services.person_register(
-        district=chancheng, id_number=NEWCOMER, name="林晓芸", identity_level=5, actor=alice
-    )
-    person.phone, person.address = "13700137000", "禅城区祖庙路 8 号"
-    person.save(update_fields=["phone", "address"])
-    people_services.record_add(
-        district=chancheng,
-        person=person,
-        record_type="id_card",
-        payload={"checked": "counter"},
-        source_kind="document",
-        source_ref="居民身份证（窗口核验）",
-        trust_level="B",
-        verified_by=alice,
-        actor=alice,
-    )
-    return person
+    return register_with_card(chancheng, alice, phone="13700137000", address="禅城区祖庙路 8 号")
 
 
 def _identify(kiosk, number):
