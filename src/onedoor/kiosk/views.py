@@ -24,6 +24,7 @@ from onedoor.districts.selectors import district_by_code
 from onedoor.kiosk import services
 from onedoor.people.masking import mask_name, mask_number
 from onedoor.people.models import Person
+from onedoor.portal.elder import COOKIE as ELDER_COOKIE
 from onedoor.tickets.models import Kind, Source, Ticket
 from onedoor.tickets.selectors import ahead_of
 from onedoor.tickets.services import ticket_take
@@ -94,7 +95,9 @@ def identify(request):
 @require_POST
 def finish(request):
     request.session.flush()  # forget the person and anything they did here
-    return redirect("kiosk-home")
+    response = redirect("kiosk-home")
+    response.delete_cookie(ELDER_COOKIE)  # the next person starts with the standard version (and its timeout)
+    return response
 
 
 @require_http_methods(["GET", "POST"])

@@ -46,8 +46,11 @@ def test_the_card_reader_identifies_a_registered_person_and_refuses_others(kiosk
     page = _identify(kiosk, NEWCOMER).content.decode()
     assert 'id="kiosk-who"' in page and "林**" in page and NEWCOMER not in page
     assert AuditRecord.objects.filter(action="kiosk.identified", object_id=str(holder.pk)).exists()
+    kiosk.cookies["elder"] = "1"  # this person used elder mode (no timeout) …
     kiosk.post("/kiosk/finish/")
-    assert 'id="kiosk-who"' not in kiosk.get("/kiosk/").content.decode()  # forgotten
+    home = kiosk.get("/kiosk/").content.decode()
+    assert 'id="kiosk-who"' not in home  # forgotten
+    assert '<body class="kiosk"' in home  # … the next person gets the standard version, with its timeout
 
 
 def test_self_service_finishes_an_item_with_everything_on_file_once(kiosk, holder, chancheng):
