@@ -79,10 +79,10 @@ def progress(request):
             "at": t.at,
             "status": STATUS_LABELS.get(t.to_status, t.to_status),
         }
-        for t in case.trail.order_by("seq")
+        for t in case.trail.order_by("seq").only("action", "at", "to_status")
     ]
-    certificate = case.certificates.order_by("-issued_at").first()
-    context["certificate"] = certificate
+    # Only what the page shows: the certificate's id (not its signed payload), the delivery's state.
+    context["certificate"] = case.certificates.order_by("-issued_at").only("public_id").first()
     context["delivery"] = Delivery.objects.filter(case=case).first()
     response = render(request, "portal/progress.html", context)
     response["Cache-Control"] = "no-store"
