@@ -124,6 +124,7 @@ INSTALLED_APPS = [
     "onedoor.notifications",
     "onedoor.kiosk",
     "onedoor.delivery",
+    "onedoor.ledger",
     "onedoor.demo",
     "onedoor.portal",
     "onedoor.staffdesk",

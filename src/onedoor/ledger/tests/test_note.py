@@ -1,0 +1,59 @@
+"""Signed notes and checkpoints (pure), with the signed-note specification's published example as the test
+vector (Go's sumdb/note: PeterNeumann)."""
+
+import base64
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from onedoor.ledger.note import Checkpoint, Note, Signer, Verifier, sign
+
+VECTOR_KEY = "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"
+VECTOR_TEXT = (
+    "If you think cryptography is the answer to your problem,\nthen you don't know what your problem is.\n"
+)
+VECTOR_SIGNATURE = "\u2014 PeterNeumann x08go/ZJkuBS9UG/SffcvIAQxVBtiFupLLr8pAcElZInNIuGUgYN1FFYC2pZSNXgKvqfqdngotpRZb6KE6RyyBwJnAM=\n"
+
+
+def test_the_published_example_verifies():
+    verifier = Verifier.parse(VECTOR_KEY)
+    assert verifier.name == "PeterNeumann" and verifier.key_id.hex() == "c74f20a3"
+    assert verifier.text() == VECTOR_KEY
+    note = Note.parse(VECTOR_TEXT + "\n" + VECTOR_SIGNATURE)
+    assert note.text == VECTOR_TEXT and note.signed_by(verifier)
+    changed = Note.parse(VECTOR_TEXT.replace("cryptography", "blockchain") + "\n" + VECTOR_SIGNATURE)
+    assert not changed.signed_by(verifier)
+
+
+def test_a_key_with_the_wrong_id_or_algorithm_is_refused():
+    name, kid, raw = VECTOR_KEY.split("+")
+    with pytest.raises(ValueError):
+        Verifier.parse(f"{name}+00000000+{raw}")
+    with pytest.raises(ValueError):
+        Verifier.parse(f"{name}+{kid}+" + base64.b64encode(b"\x02" + base64.b64decode(raw)[1:]).decode())
+    with pytest.raises(ValueError):
+        Verifier.parse("not a key")
+
+
+def test_a_checkpoint_signed_by_two_is_verified_by_each_and_not_by_a_stranger():
+    log, witness = (
+        Signer("chancheng.onedoor/log", Ed25519PrivateKey.generate()),
+        Signer("witness-1", Ed25519PrivateKey.generate()),
+    )
+    checkpoint = Checkpoint("chancheng.onedoor/log", 42, bytes(range(32)))
+    message = sign(checkpoint.text(), log, witness)
+    note = Note.parse(message)
+    assert Checkpoint.parse(note.text) == checkpoint
+    assert note.signed_by(log.verifier) and note.signed_by(witness.verifier)
+    stranger = Signer("witness-1", Ed25519PrivateKey.generate()).verifier  # same name, another key
+    assert not note.signed_by(stranger)
+    assert checkpoint.text() == "chancheng.onedoor/log\n42\nAAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["origin\n42\n", "origin\n042\nAAAA\n", "origin\nforty\n" + "A" * 44 + "\n", "\n1\n" + "A" * 44 + "\n"],
+)
+def test_malformed_checkpoints_are_refused(text):
+    with pytest.raises(ValueError):
+        Checkpoint.parse(text)
