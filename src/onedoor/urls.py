@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from onedoor.api import api
+from onedoor.ledger import views as ledger_views
 
 urlpatterns = [
     path("api/v1/", api.urls),
@@ -11,5 +12,7 @@ urlpatterns = [
     path("staff/", include("onedoor.staffdesk.urls")),
     path("citizen/", include("onedoor.citizens.urls")),
     path("kiosk/", include("onedoor.kiosk.urls")),
+    path("ledger/checkpoint", ledger_views.checkpoint, name="ledger-checkpoint"),
+    path("ledger/key", ledger_views.key, name="ledger-key"),
     path("", include("onedoor.portal.urls")),
 ]

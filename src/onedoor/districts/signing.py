@@ -125,3 +125,9 @@ def verify_for_district(district: District, payload: dict[str, Any], key_id: str
     if key is None:
         return False
     return signing.verify(signing.public_key_from_base64(key.public_key), payload, signature)
+
+
+def active_private_key(district: District):
+    """The district's active Ed25519 private key (created on first use), for signers above this layer (the
+    transparency log's checkpoints)."""
+    return _private_key(signing_key_for(district))

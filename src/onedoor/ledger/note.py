@@ -38,7 +38,7 @@ class Verifier:
     def parse(cls, text: str) -> Verifier:
         """`name+hexid+base64(0x01 ‖ key)`; raises ValueError for anything else."""
         try:
-            name, hex_id, encoded = text.strip().split("+")
+            name, hex_id, encoded = text.strip().split("+", 2)  # base64 may hold "+"
             raw = base64.b64decode(encoded, validate=True)
         except ValueError as exc:
             raise ValueError("not a verifier key") from exc

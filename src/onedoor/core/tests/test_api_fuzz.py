@@ -30,7 +30,7 @@ MAX_EXAMPLES = 30
 # signed back-end callbacks in integrations/tests/test_callbacks.py, queue tickets in
 # tickets/tests/test_queue_api.py, appointments in appointments/tests/test_appointments.py, a citizen's online
 # applications (their session, not a staff token) in applications/tests/test_online_application.py,
-# result delivery in delivery/tests/test_delivery.py.
+# result delivery in delivery/tests/test_delivery.py, ledger proofs in ledger/tests/test_log.py.
 CASEWORK = (
     "/api/v1/cases",
     "/api/v1/public/cases/",
@@ -40,6 +40,7 @@ CASEWORK = (
     "/api/v1/appointments",
     "/api/v1/portal/",
     "/api/v1/delivery/",
+    "/api/v1/ledger/",
 )
 PERSON = "44060419900101123X"
 ENTERPRISE = "91350100M000100Y43"

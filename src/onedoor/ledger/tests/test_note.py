@@ -57,3 +57,10 @@ def test_a_checkpoint_signed_by_two_is_verified_by_each_and_not_by_a_stranger():
 def test_malformed_checkpoints_are_refused(text):
     with pytest.raises(ValueError):
         Checkpoint.parse(text)
+
+
+def test_a_key_whose_base64_holds_a_plus_sign_round_trips():
+    for _ in range(50):
+        signer = Signer("onedoor.gov.cn/440604/ledger", Ed25519PrivateKey.generate())
+        text = signer.verifier.text()
+        assert Verifier.parse(text) == signer.verifier or Verifier.parse(text).text() == text

@@ -1,0 +1,166 @@
+"""Appending to the district's log (in the caller's transaction, so an entry commits with the business change
+that made it), proofs read from the stored subtree hashes in one query, and signed checkpoints.
+
+Every full subtree hash is stored once (`LedgerNode`): appending leaf i writes its leaf hash and the parent of
+every subtree it completes (on average two rows); any subtree of the tree is a few stored nodes, so a proof at
+any size is one query plus ~log2(size) hash operations."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from onedoor.core import clock
+from onedoor.core.signing import canonical_json
+from onedoor.districts.signing import active_private_key
+from onedoor.ledger import merkle
+from onedoor.ledger.models import LedgerCheckpoint, LedgerEntry, LedgerHead, LedgerNode
+from onedoor.ledger.note import Checkpoint, Signer, sign
+
+VERSION = 1
+
+
+def origin(district) -> str:
+    """The log's name: the checkpoint's origin line and its signer's name."""
+    return f"onedoor.gov.cn/{district.code}/ledger"
+
+
+def signer(district) -> Signer:
+    """The log's signer: the district's active key under the log's name (its verifier key is published)."""
+    return Signer(origin(district), active_private_key(district))
+
+
+def _head(district) -> LedgerHead:
+    LedgerHead.objects.get_or_create(district=district)
+    return LedgerHead.objects.select_for_update().get(district=district)
+
+
+def ledger_append(*, district, kind: str, data: dict) -> int:
+    """Append one entry; returns its index. Call inside the business change's transaction."""
+    return ledger_append_many(district=district, entries=[(kind, data)])[0]
+
+
+def ledger_append_many(*, district, entries: list[tuple[str, dict]]) -> list[int]:
+    with transaction.atomic():
+        head = _head(district)
+        first, now = head.size, clock.now()
+        bodies = [canonical_json({"v": VERSION, "kind": kind, **data}) for kind, data in entries]
+        LedgerEntry.objects.bulk_create(
+            [
+                LedgerEntry(district=district, index=first + n, kind=kind, body=body.decode(), created_at=now)
+                for n, ((kind, _data), body) in enumerate(zip(entries, bodies, strict=True))
+            ]
+        )
+        new_nodes: dict[tuple[int, int], bytes] = {}
+        for n, body in enumerate(bodies):
+            index = first + n
+            new_nodes[(0, index)] = merkle.leaf_hash(body)
+            level, idx = 0, index
+            while idx & 1:  # a right child completes its parent
+                left = new_nodes.get((level, idx - 1)) or _node(district, level, idx - 1)
+                new_nodes[(level + 1, idx >> 1)] = merkle.node_hash(left, new_nodes[(level, idx)])
+                level, idx = level + 1, idx >> 1
+        LedgerNode.objects.bulk_create(
+            [LedgerNode(district=district, level=lv, index=ix, hash=h) for (lv, ix), h in new_nodes.items()]
+        )
+        head.size = first + len(entries)
+        head.save(update_fields=["size"])
+    return list(range(first, first + len(entries)))
+
+
+def _node(district, level: int, index: int) -> bytes:
+    return bytes(
+        LedgerNode.objects.values_list("hash", flat=True).get(district=district, level=level, index=index)
+    )
+
+
+def _aligned(start: int, end: int) -> list[tuple[int, int]]:
+    """The stored full subtrees (level, index) that make up leaves [start, end), left to right."""
+    out = []
+    while start < end:
+        size = end - start
+        level = min((start & -start).bit_length() - 1 if start else 63, size.bit_length() - 1)
+        out.append((level, start >> level))
+        start += 1 << level
+    return out
+
+
+class StoredTree:
+    """MTH of any range of the district's stored tree: the nodes a computation needs are fetched in one query
+    (`load`), then combined in memory."""
+
+    def __init__(self, district):
+        self.district, self.nodes = district, {}
+
+    def load(self, ranges: list[tuple[int, int]]) -> None:
+        keys = {key for start, end in ranges for key in _aligned(start, end)} - set(self.nodes)
+        if not keys:
+            return
+        from django.db.models import Q  # noqa: PLC0415
+
+        query = Q()
+        for level, index in keys:
+            query |= Q(level=level, index=index)
+        for level, index, value in LedgerNode.objects.filter(query, district=self.district).values_list(
+            "level", "index", "hash"
+        ):
+            self.nodes[(level, index)] = bytes(value)
+
+    def subtree(self, start: int, end: int) -> bytes:
+        if end - start == 1 << ((end - start).bit_length() - 1) and start % (end - start) == 0:
+            return self.nodes[((end - start).bit_length() - 1, start // (end - start))]
+        k = merkle.split(end - start)
+        return merkle.node_hash(self.subtree(start, start + k), self.subtree(start + k, end))
+
+
+def _ranges(index_or_old: int, size: int, kind: str) -> list[tuple[int, int]]:
+    """The subtree ranges a proof asks for (recorded from a dry run of the proof algorithm)."""
+    asked: list[tuple[int, int]] = []
+
+    def record(start, end):
+        asked.append((start, end))
+        return b""
+
+    if kind == "inclusion":
+        merkle.inclusion_path(index_or_old, size, record)
+    else:
+        merkle.consistency_path(index_or_old, size, record)
+    return asked
+
+
+def leaf_of(district, index: int) -> bytes:
+    return _node(district, 0, index)
+
+
+def tree_root(district, size: int) -> bytes:
+    if size == 0:
+        return merkle.EMPTY_ROOT
+    tree = StoredTree(district)
+    tree.load([(0, size)])
+    return tree.subtree(0, size)
+
+
+def inclusion_proof(district, index: int, size: int) -> list[bytes]:
+    tree = StoredTree(district)
+    tree.load(_ranges(index, size, "inclusion"))
+    return merkle.inclusion_path(index, size, tree.subtree)
+
+
+def consistency_proof(district, old: int, new: int) -> list[bytes]:
+    tree = StoredTree(district)
+    tree.load(_ranges(old, new, "consistency"))
+    return merkle.consistency_path(old, new, tree.subtree)
+
+
+def checkpoint_publish(*, district) -> LedgerCheckpoint:
+    """Sign a checkpoint of the log as it is now (the same size again returns the one signed before)."""
+    with transaction.atomic():
+        size = _head(district).size
+        existing = LedgerCheckpoint.objects.filter(district=district, size=size).first()
+        if existing is not None:
+            return existing
+        root = tree_root(district, size)
+        text = Checkpoint(origin(district), size, root).text()
+        note = sign(text, signer(district))
+        return LedgerCheckpoint.objects.create(
+            district=district, size=size, root=root, note=note, created_at=clock.now()
+        )
