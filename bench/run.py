@@ -5,6 +5,7 @@
     .venv/bin/python bench/run.py cases --db postgres   # the case spine at 3,000,000 cases (bench/cases.py)
     .venv/bin/python bench/run.py tickets --db postgres # call-next with 1,000 tickets waiting (bench/tickets.py)
     .venv/bin/python bench/run.py portal --db postgres  # item page and progress query, 16 connections (bench/portal.py)
+    .venv/bin/python bench/run.py ledger --db postgres  # log appends, proofs at 10,000,000 entries (bench/ledger.py)
     .venv/bin/python bench/run.py --smoke               # every suite at small sizes, a second per endpoint (CI)
 
 Each endpoint is measured next to a trivial endpoint of the same server in the same run, and the ratio
@@ -38,6 +39,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import cases  # noqa: E402  (bench/cases.py: the case benchmarks)
 import deliveries  # noqa: E402  (bench/deliveries.py: the back-end delivery benchmark)
+import ledger  # noqa: E402  (bench/ledger.py: the transparency log's appends and proofs)
 import portal  # noqa: E402  (bench/portal.py: the citizen portal's item page and progress query)
 import tickets  # noqa: E402  (bench/tickets.py: the queue's call-next latency)
 
@@ -259,7 +261,7 @@ def main() -> None:
     parser.add_argument(
         "suite",
         nargs="?",
-        choices=["all", "catalog", "cases", "deliveries", "tickets", "portal"],
+        choices=["all", "catalog", "cases", "deliveries", "tickets", "portal", "ledger"],
         default="all",
     )
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
@@ -273,6 +275,7 @@ def main() -> None:
     deliveries.add_arguments(parser)
     tickets.add_arguments(parser)
     portal.add_arguments(parser)
+    ledger.add_arguments(parser)
     args = parser.parse_args()
     if args.smoke:
         args.items, args.persons, args.seconds = 300, 5_000, 1
@@ -287,6 +290,8 @@ def main() -> None:
         tickets.suite(args, env, sys.modules[__name__])
     if args.suite in ("all", "portal"):
         portal.suite(args, env, sys.modules[__name__])
+    if args.suite in ("all", "ledger"):
+        ledger.suite(args, env, sys.modules[__name__])
 
 
 if __name__ == "__main__":

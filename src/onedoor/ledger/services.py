@@ -7,7 +7,7 @@ any size is one query plus ~log2(size) hash operations."""
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from onedoor.core import clock
 from onedoor.core.signing import canonical_json
@@ -92,18 +92,20 @@ class StoredTree:
         self.district, self.nodes = district, {}
 
     def load(self, ranges: list[tuple[int, int]]) -> None:
-        keys = {key for start, end in ranges for key in _aligned(start, end)} - set(self.nodes)
+        keys = sorted({key for start, end in ranges for key in _aligned(start, end)} - set(self.nodes))
         if not keys:
             return
-        from django.db.models import Q  # noqa: PLC0415
-
-        query = Q()
-        for level, index in keys:
-            query |= Q(level=level, index=index)
-        for level, index, value in LedgerNode.objects.filter(query, district=self.district).values_list(
-            "level", "index", "hash"
-        ):
-            self.nodes[(level, index)] = bytes(value)
+        # One statement by row values (PostgreSQL, SQLite ≥ 3.15): the unique (district, level, index) index
+        # serves each pair; the table name is the model's, every value a bound parameter.
+        pairs = ", ".join(["(%s, %s)"] * len(keys))
+        sql = (
+            f"SELECT level, {connection.ops.quote_name('index')}, hash FROM {LedgerNode._meta.db_table} "  # noqa: S608
+            f"WHERE district_id = %s AND (level, {connection.ops.quote_name('index')}) IN ({pairs})"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [self.district.pk, *(v for key in keys for v in key)])
+            for level, index, value in cursor.fetchall():
+                self.nodes[(level, index)] = bytes(value)
 
     def subtree(self, start: int, end: int) -> bytes:
         if end - start == 1 << ((end - start).bit_length() - 1) and start % (end - start) == 0:
