@@ -24,7 +24,10 @@ class LedgerHead(models.Model):
 class LedgerEntry(TenantModel):
     index = models.PositiveBigIntegerField(_("index"))
     kind = models.CharField(_("kind"), max_length=30)
-    body = models.TextField(_("canonical JSON"))  # the exact bytes hashed into the leaf (UTF-8)
+    body = models.TextField(_("canonical JSON"))  # the exact bytes hashed into the leaf (UTF-8), public
+    # The private record an entry's "digest" commits to (canonical JSON with a random nonce): shown only to the
+    # record's holder and staff, never in the public tiles. Empty for entries with nothing private.
+    opening = models.TextField(_("committed record"), blank=True)
     created_at = models.DateTimeField(_("appended at"))
 
     class Meta:

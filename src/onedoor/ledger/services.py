@@ -7,12 +7,17 @@ any size is one query plus ~log2(size) hash operations."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import secrets
+
 from django.db import connection, transaction
 
 from onedoor.core import clock
+from onedoor.core.errors import DomainError
 from onedoor.core.signing import canonical_json
 from onedoor.districts.signing import active_private_key
-from onedoor.ledger import merkle
+from onedoor.ledger import merkle, receipts
 from onedoor.ledger.models import LedgerCheckpoint, LedgerEntry, LedgerHead, LedgerNode
 from onedoor.ledger.note import Checkpoint, Signer, sign
 
@@ -39,15 +44,42 @@ def ledger_append(*, district, kind: str, data: dict) -> int:
     return ledger_append_many(district=district, entries=[(kind, data)])[0]
 
 
-def ledger_append_many(*, district, entries: list[tuple[str, dict]]) -> list[int]:
+def commitment(private: dict) -> tuple[str, str]:
+    """(opening, digest) for a private record: the opening is the record's canonical JSON with a random 128-bit
+    nonce (so the digest cannot be guessed from a few likely ID numbers), the digest base64 SHA-256 of it."""
+    opening = canonical_json({"nonce": base64.b64encode(secrets.token_bytes(16)).decode(), **private})
+    return opening.decode(), base64.b64encode(hashlib.sha256(opening).digest()).decode()
+
+
+def ledger_record(*, district, kind: str, public: dict, private: dict | None = None) -> int:
+    """Append a business event; returns its index. `public` goes into the entry as it is (no personal data);
+    `private` (who, what) is committed to by its digest: the entry holds only the digest, the opening is kept
+    for the holder's receipt. Call inside the business change's transaction."""
+    data, opening = {"at": clock.now().isoformat(timespec="seconds"), **public}, ""
+    if private is not None:
+        opening, data["digest"] = commitment(private)
+    return ledger_append_many(district=district, entries=[(kind, data)], openings=[opening])[0]
+
+
+def ledger_append_many(
+    *, district, entries: list[tuple[str, dict]], openings: list[str] | None = None
+) -> list[int]:
     with transaction.atomic():
         head = _head(district)
         first, now = head.size, clock.now()
         bodies = [canonical_json({"v": VERSION, "kind": kind, **data}) for kind, data in entries]
+        openings = openings or [""] * len(entries)
         LedgerEntry.objects.bulk_create(
             [
-                LedgerEntry(district=district, index=first + n, kind=kind, body=body.decode(), created_at=now)
-                for n, ((kind, _data), body) in enumerate(zip(entries, bodies, strict=True))
+                LedgerEntry(
+                    district=district,
+                    index=first + n,
+                    kind=kind,
+                    body=body.decode(),
+                    opening=op,
+                    created_at=now,
+                )
+                for n, ((kind, _data), body, op) in enumerate(zip(entries, bodies, openings, strict=True))
             ]
         )
         new_nodes: dict[tuple[int, int], bytes] = {}
@@ -166,3 +198,27 @@ def checkpoint_publish(*, district) -> LedgerCheckpoint:
         return LedgerCheckpoint.objects.create(
             district=district, size=size, root=root, note=note, created_at=clock.now()
         )
+
+
+def entry_receipt(*, district, index: int, with_opening: bool = False) -> str | None:
+    """The entry's c2sp.org/tlog-proof@v1 receipt against the newest checkpoint that includes it (signing one
+    when the log publishes on request), or None while no published checkpoint includes it yet. The private
+    record goes in only `with_opening` (for its holder or staff, never a public page)."""
+    entry = LedgerEntry.objects.filter(district=district, index=index).only("body", "opening").first()
+    if entry is None:
+        return None
+    checkpoint = LedgerCheckpoint.objects.filter(district=district, size__gt=index).order_by("-size").first()
+    if checkpoint is None:
+        try:
+            checkpoint = checkpoint_publish(district=district)
+        except DomainError:
+            return None
+        if checkpoint.size <= index:
+            return None
+    return receipts.receipt_text(
+        index=index,
+        entry=entry.body,
+        opening=entry.opening if with_opening else "",
+        proof=inclusion_proof(district, index, checkpoint.size),
+        checkpoint_note=checkpoint.note,
+    )

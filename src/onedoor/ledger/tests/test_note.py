@@ -6,7 +6,7 @@ import base64
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from onedoor.ledger.note import Checkpoint, Note, Signer, Verifier, sign
+from onedoor.ledger.note import COSIGNATURE, Checkpoint, Note, Signer, Verifier, cosigner, sign
 
 VECTOR_KEY = "PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW"
 VECTOR_TEXT = (
@@ -64,3 +64,36 @@ def test_a_key_whose_base64_holds_a_plus_sign_round_trips():
         signer = Signer("onedoor.gov.cn/440604/ledger", Ed25519PrivateKey.generate())
         text = signer.verifier.text()
         assert Verifier.parse(text) == signer.verifier or Verifier.parse(text).text() == text
+
+
+# The tlog-cosignature specification's example: a witness line whose blob is key id ‖ timestamp ‖ signature.
+SPEC_COSIGNED = (
+    "example.com/behind-the-sofa\n20852163\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n\n"
+    "\u2014 witness.example.com/w1 jWbPPwAAAABkGFDLEZMHwSRaJNiIDoe9DYn/zXcrtPHeolMI5OWXEhZCB9dlrDJsX3b2oyin1nPZ"
+    "qhf5nNo0xUe+mbIUBkBIfZ+qnA==\n"
+)
+
+
+def test_the_specification_example_cosignature_carries_its_timestamp():
+    note = Note.parse(SPEC_COSIGNED)
+    name, kid, blob = note.signatures[0]
+    assert name == "witness.example.com/w1" and len(blob) == 72
+    assert int.from_bytes(blob[:8], "big") == 1679315147  # the spec's "time 1679315147"
+
+
+def test_a_cosignature_verifies_with_its_timestamp_and_only_over_the_same_checkpoint():
+    log = Signer("onedoor.gov.cn/440604/ledger", Ed25519PrivateKey.generate())
+    witness = cosigner("witness.finance.gov.cn", Ed25519PrivateKey.generate())
+    text = Checkpoint(log.name, 7, bytes(32)).text()
+    note = Note.parse(sign(text, log))
+    note.add(witness.line(text, timestamp=1_800_000_000))
+    assert note.signed_at(witness.verifier) == 1_800_000_000 and note.signed_by(log.verifier)
+    key = witness.verifier.text()
+    assert base64.b64decode(key.split("+", 2)[2])[:1] == COSIGNATURE
+    assert Verifier.parse(key) == witness.verifier
+    again = Note.parse(note.message())
+    assert again.signed_at(Verifier.parse(key)) == 1_800_000_000
+    # The same key as a plain signer (type 0x01) has another key id: the cosignature is not taken for it.
+    assert not again.signed_by(Signer(witness.name, witness.private_key).verifier)
+    forged = Note.parse(Checkpoint(log.name, 8, bytes(32)).text() + "\n" + note.message().split("\n\n")[1])
+    assert forged.signed_at(witness.verifier) is None and not forged.signed_by(log.verifier)
