@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from onedoor.cases import deadlines, workflow
+from onedoor.cases import deadlines, ledger_events, workflow
 from onedoor.cases.certificates import certificate_issue, certificate_revoke
 from onedoor.cases.decisions import DEVIATION, judge, mandatory_ids
 from onedoor.cases.models import Case, CaseMaterial, ClockStop, MaterialStatus, StageResult
@@ -192,6 +192,8 @@ def _act(
             centre=getattr(staff, "centre", None),
             payload={"criteria": criteria or {}, "days": days, "materials": materials or []},
         )
+        if action in ledger_events.REVIEW_KINDS:
+            ledger_events.case_reviewed(case, action, reason or opinion)
         if before != "completed" and after == "completed" and not case.certificates.exists():
             certificate_issue(case=case, actor=staff)
         if action in outbox.ACTION_EVENTS:

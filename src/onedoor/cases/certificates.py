@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from onedoor.cases import ledger_events
 from onedoor.cases.models import Case, Certificate
 from onedoor.core import clock
 from onedoor.core.errors import NotFound
@@ -53,6 +54,7 @@ def certificate_issue(*, case: Case, actor) -> Certificate:
         actor=actor,
     )
     certificate.record = record
+    certificate.ledger_index = ledger_events.certificate_issued(certificate)
     certificate.save()
     return certificate
 
@@ -83,6 +85,9 @@ def certificate_check(certificate: Certificate) -> dict:
 
 def certificate_revoke(*, certificate: Certificate, reason: str, actor) -> None:
     now = clock.now()
-    Certificate.objects.filter(pk=certificate.pk).update(revoked_at=now, revoked_reason=reason)
+    index = ledger_events.certificate_revoked(certificate, reason)
+    Certificate.objects.filter(pk=certificate.pk).update(
+        revoked_at=now, revoked_reason=reason, revocation_index=index
+    )
     if certificate.record_id:
         people_services.record_revoke(record=certificate.record, reason=reason, actor=actor)

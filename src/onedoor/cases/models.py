@@ -252,6 +252,9 @@ class Certificate(TenantModel):
     record = models.ForeignKey(
         "people.VerifiedRecord", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # Its entries on the district's transparency log (issued; revoked), for receipts and the verify page.
+    ledger_index = models.PositiveBigIntegerField(_("ledger entry"), null=True, blank=True)
+    revocation_index = models.PositiveBigIntegerField(_("revocation's ledger entry"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("certificate")

@@ -11,7 +11,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from onedoor.cases import deadlines, workflow
+from onedoor.cases import deadlines, ledger_events, workflow
 from onedoor.cases.certificates import certificate_issue
 from onedoor.cases.materials import LATER, RECEIVED, WAIVED, plan
 from onedoor.cases.models import Case, CaseMaterial, IdempotencyKey, Mode, StageResult, Status
@@ -305,6 +305,8 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
     )
     if window is not None:  # the visitor the window called: their ticket now names the case
         ticket_link_case(window=window, case=case)
+    if mode == Mode.TRUST_FIRST:  # late in the transaction: the log's head stays locked until commit
+        ledger_events.commitment_signed(case)
     if at_window:
         result.certificate = _finish_at_window(case, staff, lines, centre, window, first, accepted)
         outbox.emit(

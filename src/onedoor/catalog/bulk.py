@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from onedoor.catalog import ledger_events
 from onedoor.catalog.canonical import (
     MATERIAL_FIELDS,
     STAGE_FIELDS,
@@ -156,6 +157,7 @@ def items_create_published(*, district: District, items: list[dict], actor) -> l
         item.current = version
     Item.objects.bulk_update(created, ["current"], batch_size=BATCH)
     District.objects.filter(pk=district.pk).update(catalog_revision=F("catalog_revision") + 1)
+    ledger_events.versions_published(district, [v.pk for v in versions])
     AuditRecord.objects.bulk_create(
         _audit_rows(district, actor, "catalog.item_created", created, lambda i: {"version": 1})
         + _audit_rows(

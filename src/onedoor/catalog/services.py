@@ -17,6 +17,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from onedoor.catalog import ledger_events
 from onedoor.catalog.canonical import (
     ITEM_IDENTITY_KEYS,
     ITEM_KEYS,
@@ -284,6 +285,7 @@ def version_publish(*, version: ItemVersion, actor, valid_from: date | str | Non
     item.current = version
     item.save(update_fields=["current"])
     District.objects.filter(pk=item.district_id).update(catalog_revision=F("catalog_revision") + 1)
+    ledger_events.versions_published(item.district, [version.pk])
     audit(
         district=item.district,
         actor=actor,

@@ -18,6 +18,7 @@ class CitizenLogin(TenantModel):
     level = models.PositiveSmallIntegerField(_("identity trust level"))
     # The legal persons the provider said this login may act for: [{"uscc", "role"}].
     enterprises = models.JSONField(_("may act for"), default=list, blank=True)
+    ledger_index = models.PositiveBigIntegerField(_("ledger entry"), null=True, blank=True)  # L4 and above
 
     class Meta:
         verbose_name = _("citizen login")

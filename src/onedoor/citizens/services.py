@@ -10,9 +10,12 @@ from onedoor.citizens.models import CitizenLogin
 from onedoor.core import clock
 from onedoor.core.audit import audit
 from onedoor.core.errors import DomainError
+from onedoor.ledger.services import ledger_record
 from onedoor.people import idnumbers
 from onedoor.people import services as people_services
 from onedoor.people.models import Enterprise, Person
+
+IDENTITY_EVENT_LEVEL = 4  # logins at L4 (bank card / face) and L5 (in person, certificate) are logged
 
 
 @transaction.atomic
@@ -33,10 +36,20 @@ def citizen_login(
             identity_level=level,
             actor=None,
         )
+    at, ledger_index = clock.now(), None
+    if level >= IDENTITY_EVENT_LEVEL:
+        # 身份共识: a strong login is an identity event on the district's log (who: by digest only).
+        ledger_index = ledger_record(
+            district=district,
+            kind="identity.login",
+            public={"level": level, "issuer": issuer},
+            private={"holder": person.id_number, "subject": subject, "at": at.isoformat()},
+        )
     login = CitizenLogin.objects.create(
         district=district,
         person=person,
-        at=clock.now(),
+        at=at,
+        ledger_index=ledger_index,
         issuer=issuer,
         subject=subject,
         level=level,
