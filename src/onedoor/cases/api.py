@@ -118,8 +118,27 @@ class PublicCaseOut(Schema):
     steps: list[PublicStep]
 
 
+class LedgerEntryCheckOut(Schema):
+    index: int
+    ok: bool | None = Field(description="the receipt verified; null while no checkpoint includes it yet")
+    size: int | None = Field(description="the checkpointed tree size the receipt was checked against")
+    cosigners: list[tuple[str, int]] = Field(description="witnesses that cosigned: (name, POSIX time)")
+    reason: str
+
+
+class CertificateLedgerOut(Schema):
+    logged: bool
+    issued: LedgerEntryCheckOut | None = None
+    payload_matches: bool | None = Field(None, description="the issuing entry's digest is this payload's")
+    revocation: LedgerEntryCheckOut | None = None
+    receipt_url: str | None = None
+    key_url: str | None = None
+    quorum: int | None = None
+
+
 class VerifyOut(Schema):
     id: str
+    ledger: CertificateLedgerOut
     valid: bool
     signature_valid: bool
     revoked: bool

@@ -7,10 +7,13 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from onedoor.cases import ledger_events
+from onedoor.cases.ledger_events import payload_digest
 from onedoor.cases.models import Case, Certificate
 from onedoor.core import clock
 from onedoor.core.errors import NotFound
 from onedoor.districts.signing import sign_for_district, verify_for_district
+from onedoor.ledger import witnessing
+from onedoor.ledger.services import entry_check
 from onedoor.people import services as people_services
 from onedoor.people.masking import mask_number
 
@@ -71,15 +74,47 @@ def certificate_check(certificate: Certificate) -> dict:
     valid = verify_for_district(
         certificate.district, certificate.payload, certificate.key_id, certificate.signature
     )
+    ledger = certificate_ledger_check(certificate)
+    # A certificate the log contradicts (its entry fails to verify, or logs another payload) is not valid.
+    contradicted = ledger["logged"] and (
+        ledger["issued"]["ok"] is False or ledger["payload_matches"] is False
+    )
     return {
         "id": str(certificate.public_id),
+        "ledger": ledger,
         "signature_valid": valid,
         "revoked": certificate.revoked_at is not None,
         "revoked_reason": certificate.revoked_reason,
-        "valid": valid and certificate.revoked_at is None,
+        "valid": valid and certificate.revoked_at is None and not contradicted,
         "payload": certificate.payload,
         "key_id": certificate.key_id,
         "signature": certificate.signature,
+    }
+
+
+def certificate_ledger_check(certificate: Certificate) -> dict:
+    """The certificate on the district's log: its issuing entry (whose digest must be this payload's) and,
+    when revoked, the revocation's, each checked as an outside verifier would (receipt, key, witnesses)."""
+    if certificate.ledger_index is None:  # issued before the log existed
+        return {"logged": False}
+    district = certificate.district
+    issued = entry_check(district=district, index=certificate.ledger_index)
+    matches = (
+        None
+        if issued["entry"] is None
+        else issued["entry"].get("payload") == payload_digest(certificate.payload)
+    )
+    revoked = None
+    if certificate.revocation_index is not None:
+        revoked = entry_check(district=district, index=certificate.revocation_index)
+    return {
+        "logged": True,
+        "issued": issued,
+        "payload_matches": matches,
+        "revocation": revoked,
+        "receipt_url": f"/ledger/receipt/{certificate.ledger_index}?district={district.code}",
+        "key_url": f"/ledger/key?district={district.code}",
+        "quorum": witnessing.quorum(),
     }
 
 

@@ -10,6 +10,7 @@
     issued_on       date or ISO string;      valid_until: optional
     fields          optional [(label, value)] printed between the holder and the issuer (经营场所 …)
     verify_url      the public verification page (QR code)
+    receipt_url     optional: the transparency log's receipt for this certificate (printed under the QR code)
     key_id          the district key that signed the payload
     signature       the base64url Ed25519 signature (only its fingerprint is printed)
     district        optional, printed above the title
@@ -92,6 +93,8 @@ def _verification(data: dict[str, Any]) -> Table:
         para(f"签名密钥标识：{data['key_id']}"),
         para(f"签名指纹：{signature_fingerprint(data['signature'])}"),
     ]
+    if data.get("receipt_url"):  # the district's transparency log: its offline receipt for this certificate
+        lines += [para("透明日志收据（离线核验）：", "small"), para(data["receipt_url"], "small")]
     return table(
         [[qr_code(data["verify_url"], 36 * mm), lines]],
         [42 * mm, CONTENT_WIDTH - 42 * mm],

@@ -131,6 +131,11 @@ def certificate_pdf(request, public_id: uuid.UUID):
             "issued_on": certificate.issued_at,
             "fields": fields,
             "verify_url": verify_url,
+            "receipt_url": request.build_absolute_uri(
+                f"/ledger/receipt/{certificate.ledger_index}?district={certificate.district.code}"
+            )
+            if certificate.ledger_index is not None
+            else "",
             "key_id": certificate.key_id,
             "signature": certificate.signature,
         }

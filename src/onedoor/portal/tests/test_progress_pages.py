@@ -120,3 +120,33 @@ def test_the_certificate_pdf_is_public(client, case):
     certificate = Certificate.objects.get(case=case)
     response = client.get(reverse("certificate-pdf", args=[certificate.public_id]))
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+def test_the_verify_page_checks_the_certificate_on_the_transparency_log(client, case):
+    certificate = Certificate.objects.get(case=case)
+    text = client.get(
+        reverse("certificate-verify", args=[certificate.public_id]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    verdict = text.split('id="ledger-verdict"', 1)[1].split("</p>", 1)[0]
+    assert f"Entry {certificate.ledger_index} holds this certificate's hash" in verdict
+    assert f"/ledger/receipt/{certificate.ledger_index}?district=440604" in text
+    api = client.get(f"/api/v1/certificates/{certificate.public_id}/verify").json()
+    assert api["valid"] and api["ledger"]["issued"]["ok"] and api["ledger"]["payload_matches"]
+
+
+def test_a_certificate_rewritten_and_re_signed_with_the_district_key_is_caught_by_the_log(client, case):
+    """An insider holding the signing key rewrites a certificate: the signature holds, the log does not."""
+    from onedoor.districts.signing import sign_for_district
+
+    certificate = Certificate.objects.get(case=case)
+    payload = {**certificate.payload, "title": "改写后的证照"}
+    key_id, signature = sign_for_district(case.district, payload)
+    Certificate.objects.filter(pk=certificate.pk).update(payload=payload, key_id=key_id, signature=signature)
+    response = client.get(
+        reverse("certificate-verify", args=[certificate.public_id]), HTTP_ACCEPT_LANGUAGE="en"
+    )
+    text = response.content.decode()
+    assert "The log's entry holds another hash" in text and "Valid: the signature holds" not in text
+    assert "the transparency log recorded other content" in text.split('id="verdict-title"', 1)[1][:300]
+    api = client.get(f"/api/v1/certificates/{certificate.public_id}/verify").json()
+    assert api["signature_valid"] and not api["valid"] and api["ledger"]["payload_matches"] is False
