@@ -3,8 +3,9 @@
 # empty (with DEMO_CASES cases, 20,000 by default, through the case services: the first start takes minutes,
 # later starts skip it), connect the departments' systems to the simulated ones, print the URLs and accounts,
 # and run the web server on 127.0.0.1:$PORT, the outbox worker and the simulated department systems
-# (127.0.0.1:$SIM_PORT) and the stand-in provincial identity provider (127.0.0.1:$IDP_PORT) together: one
-# Ctrl-C stops them all.
+# (127.0.0.1:$SIM_PORT), the stand-in provincial identity provider (127.0.0.1:$IDP_PORT) and three witnesses of
+# the transparency log (127.0.0.1:$PORT+301..303, keys and state under var/; a checkpoint is published with 2 of
+# their 3 cosignatures) together: one Ctrl-C stops them all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
@@ -25,6 +26,18 @@ $BIN/python -m onedoor.idp migrate --noinput -v0
 $BIN/onedoor citizens export-accounts var/idp-accounts.json >/dev/null
 $BIN/python -m onedoor.idp idp_seed --client-id onedoor --client-secret "${ONEDOOR_OIDC_CLIENT_SECRET}" \
   --redirect-uri "http://127.0.0.1:${PORT}/citizen/callback/" --accounts var/idp-accounts.json >/dev/null
+# Three witnesses of the districts' transparency logs, each with its own key and state (run by other
+# departments in production); the web server and the worker are told their keys and need 2 of 3 cosignatures.
+WITNESS_NAMES=(witness.finance.example witness.audit.example witness.court.example)
+log_keys=()
+while read -r key; do log_keys+=(--log "$key"); done < <($BIN/onedoor witness log-key)
+witness_json=()
+for i in 0 1 2; do
+  key=$($BIN/onedoor witness key --name "${WITNESS_NAMES[$i]}" --key-file "var/witness-$((i + 1)).pem")
+  witness_json+=("${WITNESS_NAMES[$i]}" "$key" "http://127.0.0.1:$((PORT + 301 + i))")
+done
+ONEDOOR_WITNESSES=$($BIN/python -c 'import json, sys; a = sys.argv[1:]; print(json.dumps([{"name": a[i], "key": a[i + 1], "url": a[i + 2]} for i in range(0, len(a), 3)]))' "${witness_json[@]}")
+export ONEDOOR_WITNESSES ONEDOOR_WITNESS_QUORUM=2
 CITIZEN=$($BIN/python -c "import json; print(next(a['id_number'] for a in json.load(open('var/idp-accounts.json')) if a['level'] >= 4))")
 cat <<MSG
 
@@ -48,7 +61,10 @@ cat <<MSG
     outbox is /staff/notifications/.
   Kiosk: http://127.0.0.1:${PORT}/kiosk/ (type an ID number and Enter for the card reader, e.g. ${CITIZEN}).
   Elder mode: the 长辈版 switch in the top bar of every page.
-  Database: ${DATABASE_URL:-SQLite under var/}   Stop with Ctrl-C (web, worker, simulators and provider together).
+  Transparency log: http://127.0.0.1:${PORT}/ledger/checkpoint (published by the worker with 2 of 3 witness
+    cosignatures) · witnesses: http://127.0.0.1:$((PORT + 301))/ http://127.0.0.1:$((PORT + 302))/
+    http://127.0.0.1:$((PORT + 303))/ (POST …/add-checkpoint; keys and state in var/witness-*).
+  Database: ${DATABASE_URL:-SQLite under var/}   Stop with Ctrl-C (web, worker, simulators, provider and witnesses).
 
 MSG
 pids=()
@@ -56,6 +72,11 @@ stop() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap stop EXIT INT TERM
 $BIN/onedoor simulate-backends --port "${SIM_PORT}" --onedoor "http://127.0.0.1:${PORT}" --province-store var &
 pids+=($!)
+for i in 0 1 2; do
+  $BIN/onedoor witness serve --name "${WITNESS_NAMES[$i]}" --key-file "var/witness-$((i + 1)).pem" \
+    --state "var/witness-$((i + 1)).sqlite3" "${log_keys[@]}" --bind "127.0.0.1:$((PORT + 301 + i))" &
+  pids+=($!)
+done
 $BIN/onedoor worker &
 pids+=($!)
 $BIN/python -m onedoor.idp runserver "127.0.0.1:${IDP_PORT}" --noreload &

@@ -13,6 +13,7 @@ Environment:
 from __future__ import annotations
 
 import base64
+import json
 import os
 import secrets
 from pathlib import Path
@@ -100,6 +101,13 @@ ONEDOOR_KIOSK_IDLE_SECONDS = int(env("ONEDOOR_KIOSK_IDLE_SECONDS", "90") or 90)
 ONEDOOR_KIOSK_WARNING_SECONDS = int(env("ONEDOOR_KIOSK_WARNING_SECONDS", "20") or 20)
 # Largest file a citizen may upload for one material (bytes).
 ONEDOOR_UPLOAD_MAX_BYTES = int(env("ONEDOOR_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)) or 5 * 1024 * 1024)
+# Witnesses of the transparency log (docs/ledger.md): a JSON list of {"name", "key", "url"} (key: the witness's
+# verifier key, url: its submission prefix); a checkpoint is published only with QUORUM verified cosignatures
+# (default: a majority of the witnesses; 0 when none: checkpoints are signed on request, without witnesses).
+ONEDOOR_WITNESSES = json.loads(env("ONEDOOR_WITNESSES", "") or "[]")
+ONEDOOR_WITNESS_QUORUM = int(
+    env("ONEDOOR_WITNESS_QUORUM", "") or (len(ONEDOOR_WITNESSES) // 2 + 1 if ONEDOOR_WITNESSES else 0)
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

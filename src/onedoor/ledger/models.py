@@ -66,3 +66,20 @@ class LedgerCheckpoint(TenantModel):
 
     def __str__(self) -> str:
         return f"checkpoint {self.size}"
+
+
+class LedgerWitness(TenantModel):
+    """What the log knows of one witness: the size of the latest checkpoint of this district's log it cosigned
+    (or said it holds, in a 409), the old size of the next submission to it."""
+
+    name = models.CharField(_("witness"), max_length=200)
+    size = models.PositiveBigIntegerField(_("latest cosigned size"), default=0)
+    updated_at = models.DateTimeField(_("updated at"))
+
+    class Meta:
+        verbose_name = _("ledger witness")
+        verbose_name_plural = _("ledger witnesses")
+        constraints = [models.UniqueConstraint(fields=["district", "name"], name="one_state_per_witness")]
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.size}"

@@ -9,19 +9,24 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import logging
 import secrets
 
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 
 from onedoor.core import clock
 from onedoor.core.errors import DomainError
 from onedoor.core.signing import canonical_json
 from onedoor.districts.signing import active_private_key
-from onedoor.ledger import merkle, receipts
-from onedoor.ledger.models import LedgerCheckpoint, LedgerEntry, LedgerHead, LedgerNode
+from onedoor.ledger import merkle, receipts, witnessing
+from onedoor.ledger.models import LedgerCheckpoint, LedgerEntry, LedgerHead, LedgerNode, LedgerWitness
 from onedoor.ledger.note import Checkpoint, Signer, sign
 
 VERSION = 1
+log = logging.getLogger(__name__)
 
 
 def origin(district) -> str:
@@ -186,18 +191,115 @@ def consistency_proof(district, old: int, new: int) -> list[bytes]:
 
 
 def checkpoint_publish(*, district) -> LedgerCheckpoint:
-    """Sign a checkpoint of the log as it is now (the same size again returns the one signed before)."""
+    """Publish a checkpoint of the log as it is now (the same size again returns the one published before).
+
+    Without witnesses (quorum 0) it is signed with the district's key and stored at once. With witnesses, the
+    signed checkpoint is sent to each (`witnessing.collect`, outside any transaction: no lock is held while they
+    answer) and stored with their cosignature lines only when at least the quorum verified; otherwise a
+    DomainError, and readers keep the previous published checkpoint."""
+    if witnessing.quorum() <= 0:
+        with transaction.atomic():
+            size = _head(district).size
+            existing = LedgerCheckpoint.objects.filter(district=district, size=size).first()
+            if existing is not None:
+                return existing
+            root = tree_root(district, size)
+            note = sign(Checkpoint(origin(district), size, root).text(), signer(district))
+            return LedgerCheckpoint.objects.create(
+                district=district, size=size, root=root, note=note, created_at=clock.now()
+            )
+    return _checkpoint_witnessed(district)
+
+
+def _checkpoint_witnessed(district) -> LedgerCheckpoint:
+    size = LedgerHead.objects.filter(district=district).values_list("size", flat=True).first() or 0
+    existing = LedgerCheckpoint.objects.filter(district=district, size=size).first()
+    if existing is not None:
+        return existing
+    witnesses, need = witnessing.configured(), witnessing.quorum()
+    root = tree_root(district, size)
+    note = sign(Checkpoint(origin(district), size, root).text(), signer(district))
+    known = dict(LedgerWitness.objects.filter(district=district).values_list("name", "size"))
+    outcomes = witnessing.collect(
+        note=note,
+        size=size,
+        witnesses=witnesses,
+        known=known,
+        proof=lambda old: consistency_proof(district, old, size) if 0 < old < size else [],
+    )
+    cosigned = [o.line for o in outcomes if o.line]
+    now = clock.now()
     with transaction.atomic():
-        size = _head(district).size
-        existing = LedgerCheckpoint.objects.filter(district=district, size=size).first()
-        if existing is not None:
-            return existing
-        root = tree_root(district, size)
-        text = Checkpoint(origin(district), size, root).text()
-        note = sign(text, signer(district))
-        return LedgerCheckpoint.objects.create(
-            district=district, size=size, root=root, note=note, created_at=clock.now()
+        for outcome in outcomes:  # a witness that cosigned has moved on, published or not: remember it
+            if outcome.size is not None:
+                LedgerWitness.objects.update_or_create(
+                    district=district,
+                    name=outcome.witness,
+                    defaults={"size": outcome.size, "updated_at": now},
+                )
+        if len(cosigned) >= need:
+            try:
+                with transaction.atomic():
+                    return LedgerCheckpoint.objects.create(
+                        district=district, size=size, root=root, note=note + "".join(cosigned), created_at=now
+                    )
+            except IntegrityError:  # another worker published this size first
+                pass
+    if len(cosigned) >= need:
+        return LedgerCheckpoint.objects.get(district=district, size=size)
+    for outcome in outcomes:
+        if not outcome.line:
+            log.warning(
+                "witness %s did not cosign %s at %d: %s",
+                outcome.witness,
+                origin(district),
+                size,
+                outcome.problem,
+            )
+    raise DomainError(
+        "witness_quorum",
+        _(
+            "Only %(got)d of the %(need)d witness cosignatures needed came back; the checkpoint of %(size)d entries "
+            "is not published and the previous one stays in force."
         )
+        % {"got": len(cosigned), "need": need, "size": size},
+        refused={o.witness: o.problem for o in outcomes if not o.line},
+    )
+
+
+def checkpoint_latest(*, district) -> LedgerCheckpoint | None:
+    """The newest published checkpoint."""
+    return LedgerCheckpoint.objects.filter(district=district).order_by("-size").first()
+
+
+def checkpoint_served(*, district) -> LedgerCheckpoint | None:
+    """The checkpoint readers get: signed on request without witnesses; with witnesses, the newest one they
+    cosigned (published by the worker, `checkpoints_publish_due`), None before the first."""
+    if witnessing.quorum() <= 0:
+        return checkpoint_publish(district=district)
+    return checkpoint_latest(district=district)
+
+
+def checkpoints_publish_due() -> list[tuple[str, LedgerCheckpoint | DomainError]]:
+    """For the worker, with witnesses configured: publish a checkpoint of every district whose log grew since its
+    last published one; returns (district code, checkpoint or the refusal) for each tried."""
+    if witnessing.quorum() <= 0:
+        return []
+    newest = (
+        LedgerCheckpoint.objects.filter(district=OuterRef("district")).order_by("-size").values("size")[:1]
+    )
+    heads = (
+        LedgerHead.objects.annotate(published=Coalesce(Subquery(newest), -1))
+        .filter(size__gt=F("published"))
+        .select_related("district")
+    )
+    done: list[tuple[str, LedgerCheckpoint | DomainError]] = []
+    for head in heads:
+        try:
+            done.append((head.district.code, checkpoint_publish(district=head.district)))
+        except DomainError as exc:
+            done.append((head.district.code, exc))
+    return done
 
 
 def entry_receipt(*, district, index: int, with_opening: bool = False) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
 
 from onedoor.core.errors import NotFound
 from onedoor.districts.selectors import district_by_code
@@ -25,8 +26,12 @@ def _text(body: str, max_age: int) -> HttpResponse:
 
 
 def checkpoint(request):
-    """The newest checkpoint, signed now if entries came since the last one."""
-    return _text(services.checkpoint_publish(district=_district(request)).note, 5)
+    """The newest checkpoint: signed now if entries came since the last one; with witnesses, the newest one
+    they cosigned (the worker publishes them), never waiting on a witness here."""
+    served = services.checkpoint_served(district=_district(request))
+    if served is None:
+        raise Http404(_("No checkpoint has been cosigned by the witnesses yet."))
+    return _text(served.note, 5)
 
 
 def key(request):

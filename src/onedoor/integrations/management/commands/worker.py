@@ -2,7 +2,8 @@
 
 Delivers the outbox to the back-end systems (at least once, in order per case; see integrations/delivery.py)
 sends the applicants' notifications through the configured sender (notifications/senders.py), and runs the
-time-driven work (`cases.sweep`, the appointments' no-shows) every `--sweep-every` seconds.
+time-driven work (`cases.sweep`, the appointments' no-shows) every `--sweep-every` seconds, and, with witnesses
+configured, publishes the transparency log's grown checkpoints with their cosignatures every `--checkpoint-every`.
 Several workers may run at once on PostgreSQL; on SQLite run one. Stops cleanly on SIGINT / SIGTERM after the
 message in hand; survives a database restart (it reconnects and goes on)."""
 
@@ -18,6 +19,7 @@ from django.db import DatabaseError, connection
 from onedoor.appointments.services import appointments_sweep
 from onedoor.cases.sweep import cases_sweep
 from onedoor.integrations.delivery import deliver_due
+from onedoor.ledger.services import checkpoints_publish_due
 from onedoor.notifications.services import notifications_send
 
 
@@ -29,14 +31,17 @@ class Command(BaseCommand):
         parser.add_argument("--batch", type=int, default=10)
         parser.add_argument("--idle", type=float, default=0.5, help="seconds to wait when nothing is due")
         parser.add_argument("--sweep-every", type=float, default=60.0)
+        parser.add_argument(
+            "--checkpoint-every", type=float, default=5.0, help="seconds between log checkpoints"
+        )
 
-    def handle(self, *args, once, batch, idle, sweep_every, **options):
+    def handle(self, *args, once, batch, idle, sweep_every, checkpoint_every, **options):
         self.stopping = False
         signal.signal(signal.SIGTERM, self._stop)
         signal.signal(signal.SIGINT, self._stop)
         name = f"{os.uname().nodename}:{os.getpid()}"
         self.stdout.write(f"worker {name} started")
-        last_sweep = 0.0
+        last_sweep = last_checkpoint = 0.0
         delivered = 0
         while not self.stopping:
             try:
@@ -48,6 +53,9 @@ class Command(BaseCommand):
                     if missed:
                         self.stdout.write(f"marked {missed} appointment(s) not kept")
                     last_sweep = time.monotonic()
+                if time.monotonic() - last_checkpoint >= checkpoint_every:
+                    self._checkpoints()
+                    last_checkpoint = time.monotonic()
                 done = deliver_due(limit=batch, worker=name)
                 done += notifications_send(limit=batch)
             except DatabaseError as exc:  # the database restarted or went away: reconnect and go on
@@ -61,6 +69,13 @@ class Command(BaseCommand):
             if not done:
                 time.sleep(idle)
         self.stdout.write(f"worker {name} stopped after {delivered} attempt(s)")
+
+    def _checkpoints(self):
+        for code, result in checkpoints_publish_due():
+            if isinstance(result, Exception):  # too few witnesses answered: the previous checkpoint stays
+                self.stderr.write(f"ledger {code}: {result}")
+            else:
+                self.stdout.write(f"ledger {code}: published checkpoint {result.size}")
 
     def _stop(self, *_args):
         self.stopping = True
