@@ -311,6 +311,8 @@ def entry_receipt(*, district, index: int, with_opening: bool = False) -> str | 
         return None
     checkpoint = LedgerCheckpoint.objects.filter(district=district, size__gt=index).order_by("-size").first()
     if checkpoint is None:
+        if witnessing.quorum() > 0:  # witnessed checkpoints come from the worker, not from a page's request
+            return None
         try:
             checkpoint = checkpoint_publish(district=district)
         except DomainError:
@@ -324,3 +326,19 @@ def entry_receipt(*, district, index: int, with_opening: bool = False) -> str | 
         proof=inclusion_proof(district, index, checkpoint.size),
         checkpoint_note=checkpoint.note,
     )
+
+
+def entry_check(*, district, index: int) -> dict:
+    """What anyone can check of one entry, done here as a verifier would: its public receipt against the
+    district's key and the configured witnesses' quorum. {"index", "ok", "size", "cosigners", "entry",
+    "reason"}; "ok" None while no published checkpoint includes it yet."""
+    text = entry_receipt(district=district, index=index)
+    out = {"index": index, "ok": None, "size": None, "cosigners": [], "entry": None, "reason": ""}
+    if text is None:
+        return out
+    witnesses = [w.verifier for w in witnessing.configured()]
+    try:
+        checked = receipts.verify(text, signer(district).verifier, witnesses, witnessing.quorum())
+    except receipts.ReceiptError as exc:
+        return {**out, "ok": False, "reason": str(exc)}
+    return {**out, "ok": True, "size": checked.size, "cosigners": checked.cosigners, "entry": checked.entry}
