@@ -14,5 +14,7 @@ urlpatterns = [
     path("kiosk/", include("onedoor.kiosk.urls")),
     path("ledger/checkpoint", ledger_views.checkpoint, name="ledger-checkpoint"),
     path("ledger/key", ledger_views.key, name="ledger-key"),
+    path("ledger/tile/<path:path>", ledger_views.tile, name="ledger-tile"),
+    path("ledger/receipt/<int:index>", ledger_views.receipt, name="ledger-receipt"),
     path("", include("onedoor.portal.urls")),
 ]
