@@ -45,7 +45,7 @@ def bulk_fill(district, total: int) -> None:
                 kind, data = _entry(index)
                 body = canonical_json({"v": services.VERSION, "kind": kind, **data})
                 text = body.decode().replace("\\", "\\\\").replace("\t", "\\t")
-                entries.write(f"{district.pk}\t{index}\t{kind}\t{text}\t{now}\n")
+                entries.write(f"{district.pk}\t{index}\t{kind}\t{text}\t\t{now}\n")  # no private opening
                 h, level, idx = merkle.leaf_hash(body), 0, index
                 nodes.write(f"{district.pk}\t0\t{index}\t\\\\x{h.hex()}\n")
                 while idx & 1:
@@ -54,7 +54,7 @@ def bulk_fill(district, total: int) -> None:
                     nodes.write(f"{district.pk}\t{level}\t{idx}\t\\\\x{h.hex()}\n")
                 carry[(level, idx)] = h
             with raw.copy(
-                f"COPY {LedgerEntry._meta.db_table} (district_id, index, kind, body, created_at) FROM STDIN"
+                f"COPY {LedgerEntry._meta.db_table} (district_id, index, kind, body, opening, created_at) FROM STDIN"
             ) as copy:
                 copy.write(entries.getvalue())
             with raw.copy(

@@ -121,15 +121,41 @@ def _aligned(start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# A committed node never changes, so the upper ones (2**10 leaves and more: about one in 512 of a log's nodes,
+# ~20,000 and a few MB at 10,000,000 entries) are kept in process memory, per district, once read: a proof then
+# reads only its ~10 lower nodes from the database. Only outside a transaction, which could still roll back
+# what it reads (a node read there might be written again differently after the rollback).
+UPPER_LEVEL = 10
+UPPER_LIMIT = 2_000_000  # nodes kept in all, across districts; past it the memory is dropped and read again
+_upper: dict[int, dict[tuple[int, int], bytes]] = {}
+
+
+def _upper_nodes(district) -> dict[tuple[int, int], bytes] | None:
+    if connection.in_atomic_block:
+        return None
+    nodes = _upper.get(district.pk)
+    if nodes is None:
+        rows = LedgerNode.objects.filter(district=district, level__gte=UPPER_LEVEL)
+        nodes = {(lv, ix): bytes(h) for lv, ix, h in rows.values_list("level", "index", "hash")}
+        if sum(map(len, _upper.values())) + len(nodes) > UPPER_LIMIT:
+            _upper.clear()
+        _upper[district.pk] = nodes
+    return nodes
+
+
 class StoredTree:
     """MTH of any range of the district's stored tree: the nodes a computation needs are fetched in one query
-    (`load`), then combined in memory."""
+    (`load`; the upper ones from memory when warm), then combined in memory."""
 
     def __init__(self, district):
         self.district, self.nodes = district, {}
 
     def load(self, ranges: list[tuple[int, int]]) -> None:
         keys = sorted({key for start, end in ranges for key in _aligned(start, end)} - set(self.nodes))
+        upper = _upper_nodes(self.district) if any(level >= UPPER_LEVEL for level, _i in keys) else None
+        if upper is not None:
+            self.nodes.update((key, upper[key]) for key in keys if key in upper)
+            keys = [key for key in keys if key not in upper]
         if not keys:
             return
         # One statement by row values (PostgreSQL, SQLite ≥ 3.15): the unique (district, level, index) index
@@ -143,6 +169,8 @@ class StoredTree:
             cursor.execute(sql, [self.district.pk, *(v for key in keys for v in key)])
             for level, index, value in cursor.fetchall():
                 self.nodes[(level, index)] = bytes(value)
+                if upper is not None and level >= UPPER_LEVEL:
+                    upper[(level, index)] = self.nodes[(level, index)]
 
     def subtree(self, start: int, end: int) -> bytes:
         if end - start == 1 << ((end - start).bit_length() - 1) and start % (end - start) == 0:

@@ -78,3 +78,38 @@ def test_anyone_checks_an_entry_with_the_checkpoint_the_key_and_a_proof(client, 
     )
     bad = client.get("/api/v1/ledger/proofs/inclusion", {"index": 0, "size": 99, "district": "440604"})
     assert bad.status_code == 400 and bad.json()["code"] == "bad_size"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_proofs_read_the_upper_nodes_from_memory_once_committed(chancheng, django_assert_max_num_queries):
+    """Outside a transaction the nodes of 2**10 leaves and more are read once and kept: later proofs read only
+    their lower nodes, and still verify; inside a transaction (which may roll back) nothing is kept."""
+    services._upper.clear()
+    memory = merkle.MemoryTree()
+    for start in range(0, 3000, 500):
+        batch = [("credit", _data(i)) for i in range(start, start + 500)]
+        services.ledger_append_many(district=chancheng, entries=batch)
+        for kind, data in batch:
+            memory.append(canonical_json({"v": 1, "kind": kind, **data}))
+    try:
+        with transaction.atomic():
+            services.inclusion_proof(chancheng, 5, 3000)
+        assert chancheng.pk not in services._upper
+        services.inclusion_proof(chancheng, 5, 3000)  # loads the upper nodes once
+        assert set(services._upper[chancheng.pk]) == {(10, 0), (10, 1), (11, 0)}
+        for index in (0, 1023, 1024, 2047, 2048, 2999):
+            with django_assert_max_num_queries(1):
+                path = services.inclusion_proof(chancheng, index, 3000)
+            assert merkle.verify_inclusion(index, 3000, memory.leaves[index], path, memory.root(3000))
+        for old in (1, 1024, 2048, 2500):
+            proof = services.consistency_proof(chancheng, old, 3000)
+            assert merkle.verify_consistency(old, 3000, memory.root(old), memory.root(3000), proof)
+        batch = [("credit", _data(i)) for i in range(3000, 3100)]  # completes node 10/2, read then kept
+        services.ledger_append_many(district=chancheng, entries=batch)
+        for kind, data in batch:
+            memory.append(canonical_json({"v": 1, "kind": kind, **data}))
+        path = services.inclusion_proof(chancheng, 5, 3100)
+        assert merkle.verify_inclusion(5, 3100, memory.leaves[5], path, memory.root(3100))
+        assert (10, 2) in services._upper[chancheng.pk]
+    finally:
+        services._upper.clear()
