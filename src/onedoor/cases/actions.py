@@ -335,13 +335,25 @@ def _withdraw(*, case, reason, **_ignored):
     case.outcome_reason = reason or str(_("Withdrawn at the applicant's request."))
 
 
-def _supply_gap(*, case, materials, **_ignored):
+def _supply_gap(*, case, staff, materials, **_ignored):
     later = CaseMaterial.objects.filter(case=case, status=MaterialStatus.LATER, code__in=materials)
     if not materials or later.count() != len(set(materials)):
         raise DomainError(
             "not_awaited", _("Only materials accepted as 'supplied later' can be supplied here.")
         )
     later.update(status=MaterialStatus.SUPPLIED, supplied_at=clock.now())
+    awaited = CaseMaterial.objects.filter(case=case, status=MaterialStatus.LATER).exists()
+    if not awaited and case.gaps_deadline is not None and clock.now() <= case.gaps_deadline:
+        credit_record_add(  # on-time supply (a good record): once, when the last awaited material arrives
+            district=case.district,
+            person=case.person,
+            enterprise=case.enterprise,
+            kind="good",
+            reason_code="gaps_supplied_on_time",
+            reason=str(_("Materials accepted with gaps arrived before their deadline.")),
+            source_ref=case.number,
+            actor=staff,
+        )
 
 
 def _stop_for_gaps(*, case, staff, reason, **_ignored):

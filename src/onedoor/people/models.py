@@ -205,6 +205,8 @@ class CreditRecord(TenantModel):
         on_delete=models.PROTECT,
         verbose_name=_("recorded by"),
     )
+    # The record's entry on the district's transparency log (None for records made before the ledger).
+    ledger_index = models.PositiveBigIntegerField(_("ledger entry"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("credit record")
@@ -213,3 +215,55 @@ class CreditRecord(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.reason_code}"
+
+
+class AppealStatus(models.TextChoices):
+    OPEN = "open", _("awaiting a decision")
+    UPHELD = "upheld", _("upheld")
+    REJECTED = "rejected", _("not upheld")
+
+
+class CreditAppeal(TenantModel):
+    """The holder's appeal against one credit record (信用异议), and a supervisor's decision on it. The record is
+    never edited: an upheld appeal takes it out of the level's computation (people/credit_rule.py). Filing and
+    deciding each append their own ledger entry."""
+
+    record = models.ForeignKey(
+        CreditRecord, on_delete=models.PROTECT, related_name="appeals", verbose_name=_("credit record")
+    )
+    filed_by = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="credit_appeals", verbose_name=_("filed by")
+    )
+    reasons = models.TextField(_("reasons"))
+    filed_at = models.DateTimeField(_("filed at"))
+    ledger_index = models.PositiveBigIntegerField(_("ledger entry"))
+    status = models.CharField(_("status"), max_length=10, choices=AppealStatus.choices, default="open")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+    decision_ledger_index = models.PositiveBigIntegerField(
+        _("ledger entry of the decision"), null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("credit appeal")
+        verbose_name_plural = _("credit appeals")
+        ordering = ["-filed_at", "-id"]
+        constraints = [
+            # One appeal at a time, and none after one was upheld (a rejected appeal may be followed by another).
+            models.UniqueConstraint(
+                fields=["record"],
+                condition=models.Q(status__in=["open", "upheld"]),
+                name="credit_appeal_one_live_per_record",
+            )
+        ]
+        indexes = [models.Index(fields=["district", "status", "filed_at"], name="credit_appeal_queue")]
+
+    def __str__(self) -> str:
+        return f"appeal {self.pk} ({self.status})"

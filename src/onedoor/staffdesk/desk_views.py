@@ -33,7 +33,7 @@ from onedoor.districts.selectors import access_staff_district
 from onedoor.people import idnumbers
 from onedoor.people import selectors as people_selectors
 from onedoor.people import services as people_services
-from onedoor.people.credit import credit_of, trust_refusal
+from onedoor.people.credit import LEVEL_LABELS, credit_assessment, credit_of, refusal_for
 from onedoor.people.masking import mask_name, mask_number
 from onedoor.people.models import CreditKind
 from onedoor.staffdesk import desk_forms
@@ -178,6 +178,7 @@ def _profile(request, holder) -> dict:
     holder_kw = {kind: holder}
     cases = case_selectors.case_list(staff=staff, applicant=_number_of(holder), limit=CASES_SHOWN + 1)
     bad = credit_of(district=staff.district, **holder_kw).filter(kind=CreditKind.BAD)
+    credit = credit_assessment(district=staff.district, **holder_kw)
     return {
         "holder": holder,
         "kind": kind,
@@ -187,7 +188,9 @@ def _profile(request, holder) -> dict:
         "past_cases": [c for c in cases[:CASES_SHOWN] if c.status not in workflow.IN_PROGRESS],
         "more_cases": len(cases) > CASES_SHOWN,
         "records": _record_rows(people_selectors.records_of(staff=staff, **holder_kw)),
-        "refusal": trust_refusal(district=staff.district, **holder_kw),
+        "refusal": refusal_for(credit),
+        "credit": credit,
+        "credit_level": LEVEL_LABELS[credit.level],
         "bad_credit": list(bad[:10]),
     }
 

@@ -83,4 +83,6 @@ def test_the_sweep_stops_only_cases_whose_later_materials_missed_the_deadline(
     assert trail_verify(late) == []
     bad = CreditRecord.objects.get(person=applicants[0], reason_code="gaps_missed")
     assert bad.kind == "bad" and bad.source_ref == late.number
-    assert not CreditRecord.objects.filter(person=applicants[1]).exists()
+    assert not CreditRecord.objects.filter(person=applicants[1], kind="bad").exists()
+    good = CreditRecord.objects.get(person=applicants[1])  # supplied before the deadline: on-time supply
+    assert (good.kind, good.reason_code, good.source_ref) == ("good", "gaps_supplied_on_time", kept.number)
