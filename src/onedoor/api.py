@@ -18,6 +18,7 @@ from onedoor.districts.keys_api import router as keys_router
 from onedoor.integrations.api import router as integrations_router
 from onedoor.ledger.api import router as ledger_router
 from onedoor.people.api import identity_router, people_router
+from onedoor.ratings.api import router as ratings_router
 from onedoor.tickets.api import board_router
 from onedoor.tickets.api import router as tickets_router
 
@@ -120,3 +121,4 @@ api.add_router("/appointments", appointments_router)
 api.add_router("/portal", portal_router)
 api.add_router("/delivery", delivery_router)
 api.add_router("/ledger", ledger_router)
+api.add_router("/ratings", ratings_router)

@@ -101,6 +101,10 @@ ONEDOOR_KIOSK_IDLE_SECONDS = int(env("ONEDOOR_KIOSK_IDLE_SECONDS", "90") or 90)
 ONEDOOR_KIOSK_WARNING_SECONDS = int(env("ONEDOOR_KIOSK_WARNING_SECONDS", "20") or 20)
 # Largest file a citizen may upload for one material (bytes).
 ONEDOOR_UPLOAD_MAX_BYTES = int(env("ONEDOOR_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)) or 5 * 1024 * 1024)
+# 好差评: days after which an unrated visit or case counts as 基本满意 (Guangdong: 7); minutes a window's rating
+# pad keeps asking about the visit it just finished.
+ONEDOOR_RATING_DEFAULT_DAYS = int(env("ONEDOOR_RATING_DEFAULT_DAYS", "7") or 7)
+ONEDOOR_RATING_PAD_MINUTES = int(env("ONEDOOR_RATING_PAD_MINUTES", "3") or 3)
 # Witnesses of the transparency log (docs/ledger.md): a JSON list of {"name", "key", "url"} (key: the witness's
 # verifier key, url: its submission prefix); a checkpoint is published only with QUORUM verified cosignatures
 # (default: a majority of the witnesses; 0 when none: checkpoints are signed on request, without witnesses).
@@ -133,6 +137,7 @@ INSTALLED_APPS = [
     "onedoor.kiosk",
     "onedoor.delivery",
     "onedoor.ledger",
+    "onedoor.ratings",
     "onedoor.demo",
     "onedoor.portal",
     "onedoor.staffdesk",

@@ -2,7 +2,8 @@
 
 Delivers the outbox to the back-end systems (at least once, in order per case; see integrations/delivery.py)
 sends the applicants' notifications through the configured sender (notifications/senders.py), and runs the
-time-driven work (`cases.sweep`, the appointments' no-shows) every `--sweep-every` seconds, and, with witnesses
+time-driven work (`cases.sweep`, the appointments' no-shows) every `--sweep-every` seconds, the default
+ratings (基本满意 for visits and cases not rated in time) every `--ratings-every`, and, with witnesses
 configured, publishes the transparency log's grown checkpoints with their cosignatures every `--checkpoint-every`.
 Several workers may run at once on PostgreSQL; on SQLite run one. Stops cleanly on SIGINT / SIGTERM after the
 message in hand; survives a database restart (it reconnects and goes on)."""
@@ -21,6 +22,7 @@ from onedoor.cases.sweep import cases_sweep
 from onedoor.integrations.delivery import deliver_due
 from onedoor.ledger.services import checkpoints_publish_due
 from onedoor.notifications.services import notifications_send
+from onedoor.ratings.defaults import ratings_apply_defaults
 
 
 class Command(BaseCommand):
@@ -34,14 +36,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--checkpoint-every", type=float, default=5.0, help="seconds between log checkpoints"
         )
+        parser.add_argument(
+            "--ratings-every", type=float, default=3600.0, help="seconds between default-rating runs"
+        )
 
-    def handle(self, *args, once, batch, idle, sweep_every, checkpoint_every, **options):
+    def handle(self, *args, once, batch, idle, sweep_every, checkpoint_every, ratings_every, **options):
         self.stopping = False
         signal.signal(signal.SIGTERM, self._stop)
         signal.signal(signal.SIGINT, self._stop)
         name = f"{os.uname().nodename}:{os.getpid()}"
         self.stdout.write(f"worker {name} started")
-        last_sweep = last_checkpoint = 0.0
+        last_sweep = last_checkpoint = last_ratings = 0.0
         delivered = 0
         while not self.stopping:
             try:
@@ -53,6 +58,11 @@ class Command(BaseCommand):
                     if missed:
                         self.stdout.write(f"marked {missed} appointment(s) not kept")
                     last_sweep = time.monotonic()
+                if time.monotonic() - last_ratings >= ratings_every:
+                    rated = ratings_apply_defaults()
+                    if rated.visits or rated.cases:
+                        self.stdout.write(f"default ratings: {rated.visits} visit(s), {rated.cases} case(s)")
+                    last_ratings = time.monotonic()
                 if time.monotonic() - last_checkpoint >= checkpoint_every:
                     self._checkpoints()
                     last_checkpoint = time.monotonic()
