@@ -4,13 +4,17 @@ from django.views.i18n import set_language
 
 from onedoor.api import api
 from onedoor.ledger import views as ledger_views
+from onedoor.ratings import urls as rating_urls
 
 urlpatterns = [
     path("api/v1/", api.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    path("staff/rectifications/", include(rating_urls.staff_patterns)),
     path("staff/", include("onedoor.staffdesk.urls")),
+    path("citizen/rate/", include(rating_urls.citizen_patterns)),
     path("citizen/", include("onedoor.citizens.urls")),
+    path("rate/", include(rating_urls.pad_patterns)),
     path("kiosk/", include("onedoor.kiosk.urls")),
     path("ledger/checkpoint", ledger_views.checkpoint, name="ledger-checkpoint"),
     path("ledger/key", ledger_views.key, name="ledger-key"),
