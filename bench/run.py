@@ -6,6 +6,7 @@
     .venv/bin/python bench/run.py tickets --db postgres # call-next with 1,000 tickets waiting (bench/tickets.py)
     .venv/bin/python bench/run.py portal --db postgres  # item page and progress query, 16 connections (bench/portal.py)
     .venv/bin/python bench/run.py ledger --db postgres  # log appends, proofs at 10,000,000 entries (bench/ledger.py)
+    .venv/bin/python bench/run.py ratings --db postgres # rating submissions req/s from a window's pad (bench/ratings.py)
     .venv/bin/python bench/run.py --smoke               # every suite at small sizes, a second per endpoint (CI)
 
 Each endpoint is measured next to a trivial endpoint of the same server in the same run, and the ratio
@@ -41,6 +42,7 @@ import cases  # noqa: E402  (bench/cases.py: the case benchmarks)
 import deliveries  # noqa: E402  (bench/deliveries.py: the back-end delivery benchmark)
 import ledger  # noqa: E402  (bench/ledger.py: the transparency log's appends and proofs)
 import portal  # noqa: E402  (bench/portal.py: the citizen portal's item page and progress query)
+import ratings  # noqa: E402  (bench/ratings.py: rating submissions from a window's pad)
 import tickets  # noqa: E402  (bench/tickets.py: the queue's call-next latency)
 
 
@@ -261,7 +263,7 @@ def main() -> None:
     parser.add_argument(
         "suite",
         nargs="?",
-        choices=["all", "catalog", "cases", "deliveries", "tickets", "portal", "ledger"],
+        choices=["all", "catalog", "cases", "deliveries", "tickets", "portal", "ledger", "ratings"],
         default="all",
     )
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
@@ -276,6 +278,7 @@ def main() -> None:
     tickets.add_arguments(parser)
     portal.add_arguments(parser)
     ledger.add_arguments(parser)
+    ratings.add_arguments(parser)
     args = parser.parse_args()
     if args.smoke:
         args.items, args.persons, args.seconds = 300, 5_000, 1
@@ -292,6 +295,8 @@ def main() -> None:
         portal.suite(args, env, sys.modules[__name__])
     if args.suite in ("all", "ledger"):
         ledger.suite(args, env, sys.modules[__name__])
+    if args.suite in ("all", "ratings"):
+        ratings.suite(args, env, sys.modules[__name__])
 
 
 if __name__ == "__main__":

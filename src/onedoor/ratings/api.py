@@ -31,7 +31,7 @@ class PadToken(APIKeyHeader):
     param_name = "X-Rating-Pad"
 
     def authenticate(self, request, key):
-        return services.pad_authenticate(key)
+        return services.pad_authenticate(key, with_window=False)
 
 
 def _key(value: str) -> str:
@@ -71,8 +71,11 @@ class RatingOut(Schema):
     rectification: int | None = Field(description="the rectification a bad rating opened")
 
 
-def rating_out(rating: Rating) -> dict:
-    rectification = getattr(rating, "rectification", None)
+def rating_out(rating: Rating, rectification_id: int | None = -1) -> dict:
+    """`rectification_id` when the caller knows it (a rating just written); otherwise it is read."""
+    if rectification_id == -1:
+        rectification = getattr(rating, "rectification", None)
+        rectification_id = rectification.pk if rectification else None
     return {
         "id": rating.pk,
         "channel": rating.channel,
@@ -84,7 +87,7 @@ def rating_out(rating: Rating) -> dict:
         "source": rating.source,
         "rated_at": rating.rated_at,
         "follow_up_of": rating.follow_up_of_id,
-        "rectification": rectification.pk if rectification else None,
+        "rectification": rectification_id,
     }
 
 
@@ -155,7 +158,7 @@ def rate_visit(request, body: VisitRatingIn, idempotency_key: str = Header(..., 
         comment=body.comment,
         key=_key(idempotency_key),
     )
-    return Status(200 if result.replayed else 201, rating_out(result.rating))
+    return Status(200 if result.replayed else 201, rating_out(result.rating, result.rectification_id))
 
 
 @router.post(
@@ -179,7 +182,7 @@ def rate_case(
         comment=body.comment,
         key=_key(idempotency_key),
     )
-    return Status(200 if result.replayed else 201, rating_out(result.rating))
+    return Status(200 if result.replayed else 201, rating_out(result.rating, result.rectification_id))
 
 
 @router.post(
@@ -203,7 +206,7 @@ def follow_up_case(
         comment=body.comment,
         key=_key(idempotency_key),
     )
-    return Status(200 if result.replayed else 201, rating_out(result.rating))
+    return Status(200 if result.replayed else 201, rating_out(result.rating, result.rectification_id))
 
 
 class StepOut(Schema):

@@ -101,12 +101,14 @@ def pad_pair(*, staff, window: Window) -> tuple[RatingPad, str]:
     return pad, secret
 
 
-def pad_authenticate(secret: str | None) -> RatingPad | None:
-    """The active pad holding this secret, with its window, centre and district; None otherwise."""
+def pad_authenticate(secret: str | None, *, with_window: bool = True) -> RatingPad | None:
+    """The active pad holding this secret, with its district (and its window and centre, for the pages);
+    None otherwise. Never cached: a pad replaced by pairing again stops at once."""
     if not secret or not secret.startswith(PAD_PREFIX) or len(secret) > 100:
         return None
+    related = ("window__centre", "district") if with_window else ("district",)
     return (
-        RatingPad.objects.select_related("window__centre", "district")
+        RatingPad.objects.select_related(*related)
         .filter(digest=_digest(secret), revoked_at__isnull=True)
         .first()
     )
@@ -119,6 +121,7 @@ def pad_authenticate(secret: str | None) -> RatingPad | None:
 class Submitted:
     rating: Rating
     replayed: bool = False
+    rectification_id: int | None = None
 
 
 def _validate(channel: str, level, sub_scores, tags, comment) -> tuple[int, dict, list, str]:
@@ -183,15 +186,17 @@ def _record(*, district, actor, key: str, existing, follow_up_of=None, **fields)
                 obj=rating,
                 data={"channel": rating.channel, "level": rating.level, "source": rating.source},
             )
+            opened = None
             if rules.is_bad(rating.level) and follow_up_of is None and rating.source != Source.DEFAULT:
-                _open_rectification(rating, actor)
-            return Submitted(rating)
+                opened = _open_rectification(rating, actor).pk
+            return Submitted(rating, rectification_id=opened)
     except IntegrityError:
         first = existing()
         if first is None:
             raise
         if key and first.submit_key == key:
-            return Submitted(first, replayed=True)
+            opened = Rectification.objects.filter(rating=first).values_list("pk", flat=True).first()
+            return Submitted(first, replayed=True, rectification_id=opened)
         if follow_up_of is not None:
             raise Conflict("follow_up_done", _("This rating has had its one follow-up already.")) from None
         raise Conflict("already_rated", _("This has been rated already: one rating each.")) from None
@@ -207,28 +212,36 @@ def rating_for_visit(
     """The visitor's rating of the service a window just gave, from the window's own pad."""
     key = _check_key(key)
     ticket = (
-        Ticket.objects.select_related("case", "centre")
-        .filter(pk=ticket_id, window_id=pad.window_id, status=TicketStatus.DONE)
+        Ticket.objects.filter(pk=ticket_id, window_id=pad.window_id, status=TicketStatus.DONE)
+        .values(
+            "pk",
+            "finished_at",
+            "centre_id",
+            "window_id",
+            "department_id",
+            "called_by_id",
+            "case__person_id",
+            "case__department_id",
+        )
         .first()
-    )
+    )  # plain values: the one read of the hot path (bench/ratings.py) builds no model
     if ticket is None:
         raise NotFound("visit_not_found", _("No visit served at this window with this ticket."))
-    if _too_late(ticket.finished_at):
+    if _too_late(ticket["finished_at"]):
         raise Conflict("rating_period_over", _("The time to rate this service is over."))
     level, sub_scores, tags, comment = _validate(Channel.WINDOW, level, sub_scores, tags, comment)
-    case = ticket.case
     return _record(
         district=pad.district,
         actor=None,
         key=key,
-        existing=lambda: Rating.objects.filter(ticket=ticket, follow_up_of__isnull=True).first(),
+        existing=lambda: Rating.objects.filter(ticket_id=ticket["pk"], follow_up_of__isnull=True).first(),
         channel=Channel.WINDOW,
-        ticket=ticket,
-        person_id=case.person_id if case else None,
-        centre_id=ticket.centre_id,
-        window_id=ticket.window_id,
-        department_id=ticket.department_id or (case.department_id if case else None),
-        officer_id=ticket.called_by_id,
+        ticket_id=ticket["pk"],
+        person_id=ticket["case__person_id"],
+        centre_id=ticket["centre_id"],
+        window_id=ticket["window_id"],
+        department_id=ticket["department_id"] or ticket["case__department_id"],
+        officer_id=ticket["called_by_id"],
         level=level,
         sub_scores=sub_scores,
         tags=tags,
