@@ -23,6 +23,7 @@ from onedoor.ratings import rules, selectors, services
 from onedoor.ratings.models import Rating, Rectification
 
 router = Router(tags=["ratings"])
+MAX_ID = 2**63 - 1  # a bigint: larger ids are refused at the schema, not by the database
 
 
 class PadToken(APIKeyHeader):
@@ -54,7 +55,9 @@ class RatingIn(ObjectIn):
 
 
 class VisitRatingIn(RatingIn):
-    ticket: int = Field(description="the served ticket's id, as GET /ratings/pad/offer gives it")
+    ticket: int = Field(
+        ge=1, le=MAX_ID, description="the served ticket's id, as GET /ratings/pad/offer gives it"
+    )
 
 
 class RatingOut(Schema):
@@ -274,7 +277,7 @@ def rectification_out(rect: Rectification) -> dict:
 
 class RectificationFilters(Schema):
     status: Text | None = Field(None, description="open | contacted | classified | closed")
-    before_id: int | None = None
+    before_id: int | None = Field(None, ge=1, le=MAX_ID)
     limit: int = Field(20, ge=1, le=100)
 
 

@@ -234,3 +234,19 @@ def helpers_number() -> str:
     from onedoor.staffdesk.tests.casework import resident
 
     return resident("44060419770707123")
+
+
+def test_ids_beyond_a_bigint_are_refused_at_the_schema(client, bearer, chancheng, alice):
+    secret = helpers.pad_for(alice)
+    huge = 2**70
+    visit = client.post(
+        "/api/v1/ratings/visits",
+        {"ticket": huge, "level": 5},
+        content_type="application/json",
+        HTTP_X_RATING_PAD=secret,
+        **key(),
+    )
+    assert visit.status_code == 422
+    sam = helpers.supervisor(chancheng)
+    assert client.get("/api/v1/ratings/rectifications", {"before_id": huge}, **bearer(sam)).status_code == 422
+    assert act(client, bearer, sam, huge, action="contact", note="x").status_code in (404, 422)  # never a 500
