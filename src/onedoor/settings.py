@@ -138,6 +138,7 @@ INSTALLED_APPS = [
     "onedoor.delivery",
     "onedoor.ledger",
     "onedoor.ratings",
+    "onedoor.complaints",
     "onedoor.demo",
     "onedoor.portal",
     "onedoor.staffdesk",
