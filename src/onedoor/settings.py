@@ -138,6 +138,7 @@ INSTALLED_APPS = [
     "onedoor.delivery",
     "onedoor.ledger",
     "onedoor.ratings",
+    "onedoor.supervision",
     "onedoor.complaints",
     "onedoor.demo",
     "onedoor.portal",

@@ -72,6 +72,7 @@ class Step:
     window: str = ""
     reason: str = ""
     payload: Mapping = field(default_factory=dict)
+    centre_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,7 @@ class Segment:
     role: str = ""
     centre: str = ""
     window: str = ""
+    centre_id: int | None = None
     elapsed: timedelta = timedelta(0)
     working_time: timedelta = timedelta(0)
     waiting: timedelta = timedelta(0)
@@ -168,6 +170,8 @@ def apply_corrections(steps: Sequence[Step]) -> tuple[list[Step], dict[int, Step
             values["at"] = datetime.fromisoformat(str(values["at"]))
         if "actor" in values:
             values["actor_id"] = step.payload.get("actor_id")
+        if "centre" in values:
+            values["centre_id"] = step.payload.get("centre_id")
         by_seq[target] = replace(by_seq[target], **values)
     return [by_seq[s.seq] for s in steps], originals, corrections
 
@@ -298,11 +302,13 @@ def _segments(steps: Sequence[Step], clock: _Clock, now: datetime) -> list[Segme
         if current is not None:
             current.left_at, current.left_seq = step.at, step.seq
             current.held_by, current.held_by_id, current.role = step.actor, step.actor_id, step.role
-            current.centre, current.window = step.centre or current.centre, step.window or current.window
+            if step.centre:
+                current.centre, current.window, current.centre_id = step.centre, step.window, step.centre_id
             current = None
         if step.to_status in workflow.IN_PROGRESS:
             kind = STOP if step.to_status in workflow.CLOCK_STOPPED else HELD
-            current = Segment(step.to_status, kind, step.at, step.seq, centre=step.centre, window=step.window)
+            current = Segment(step.to_status, kind, step.at, step.seq)
+            current.centre, current.window, current.centre_id = step.centre, step.window, step.centre_id
             segments.append(current)
     for segment in segments:
         end = segment.left_at or now
