@@ -10,6 +10,7 @@ from onedoor.appointments.api import slots_router
 from onedoor.cases.api import certificates_router, public_router
 from onedoor.cases.api import router as cases_router
 from onedoor.catalog.api import router as catalog_router
+from onedoor.complaints.api import router as complaints_router
 from onedoor.core.api_schemas import NO_NUL_PATTERN
 from onedoor.core.errors import DomainError
 from onedoor.delivery.api import router as delivery_router
@@ -122,3 +123,4 @@ api.add_router("/portal", portal_router)
 api.add_router("/delivery", delivery_router)
 api.add_router("/ledger", ledger_router)
 api.add_router("/ratings", ratings_router)
+api.add_router("/complaints", complaints_router)
