@@ -45,13 +45,14 @@ def access_record(staff) -> None:
 
 
 def access_list(staff) -> set[int] | None:
-    """The departments whose complaints the caller lists: None for all of the district (supervisor)."""
+    """The departments whose complaints the caller lists: None for all of the district (supervisor). Those
+    the caller recorded are listed too (`selectors.complaints_for`)."""
     if staff.district_id is None:
         raise Forbidden("no_district", _("This account does not belong to a district."))
     if is_supervisor(staff):
         return None
     departments = {d for d in staff.department_ids() if serves_department(staff, d)}
-    if not departments:
+    if not departments and not may_record(staff):
         raise Forbidden(
             "role_required", _("Only a department's staff or a supervisor see complaints and consultations.")
         )

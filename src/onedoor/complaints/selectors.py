@@ -69,7 +69,7 @@ def complaints_for(
         district_id=staff.district_id, status__in=VIEWS.get(view, rules.OPEN_STATES)
     )
     if departments is not None:
-        rows = rows.filter(department_id__in=departments)
+        rows = rows.filter(Q(department_id__in=departments) | Q(recorded_by=staff))
     if overdue:
         rows = rows.filter(deadline__lt=clock.now())
     if escalated:
