@@ -231,3 +231,19 @@ def test_a_submission_retried_with_the_same_key_is_one_complaint(client, bearer,
         post(client, bearer, alice, "/recorded", **{**body, "filer_phone": ""}).json()["code"]
         == "phone_required"
     )
+
+
+def test_the_sweep_command_and_the_worker_escalate(client, chancheng, zhang):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    with clock.frozen_at(at("2025-09-30 16:30")):
+        complaint = _assigned(client, zhang, chancheng)
+    complaint.escalation_due = at("2025-10-01 00:00")
+    complaint.save(update_fields=["escalation_due"])
+    out = StringIO()
+    call_command("complaints", "sweep", "--district", chancheng.code, stdout=out)
+    assert out.getvalue().strip() == "complaints: 1 escalated, 0 closed"
+    call_command("worker", "--once", stdout=StringIO())
+    assert complaint.steps.filter(action="escalate").count() == 1

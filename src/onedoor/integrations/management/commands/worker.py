@@ -2,8 +2,8 @@
 
 Delivers the outbox to the back-end systems (at least once, in order per case; see integrations/delivery.py)
 sends the applicants' notifications through the configured sender (notifications/senders.py), and runs the
-time-driven work (`cases.sweep`, the appointments' no-shows) every `--sweep-every` seconds, the default
-ratings (基本满意 for visits and cases not rated in time) every `--ratings-every`, and, with witnesses
+time-driven work (`cases.sweep`, the appointments' no-shows, `complaints.escalation`) every `--sweep-every`
+seconds, the default ratings (基本满意 for visits and cases not rated in time) every `--ratings-every`, and, with witnesses
 configured, publishes the transparency log's grown checkpoints with their cosignatures every `--checkpoint-every`.
 Several workers may run at once on PostgreSQL; on SQLite run one. Stops cleanly on SIGINT / SIGTERM after the
 message in hand; survives a database restart (it reconnects and goes on)."""
@@ -19,6 +19,7 @@ from django.db import DatabaseError, connection
 
 from onedoor.appointments.services import appointments_sweep
 from onedoor.cases.sweep import cases_sweep
+from onedoor.complaints.escalation import complaints_sweep
 from onedoor.integrations.delivery import deliver_due
 from onedoor.ledger.services import checkpoints_publish_due
 from onedoor.notifications.services import notifications_send
@@ -57,6 +58,11 @@ class Command(BaseCommand):
                     missed = appointments_sweep()
                     if missed:
                         self.stdout.write(f"marked {missed} appointment(s) not kept")
+                    swept = complaints_sweep()
+                    if swept.escalated or swept.closed:
+                        self.stdout.write(
+                            f"complaints: {len(swept.escalated)} escalated, {len(swept.closed)} closed"
+                        )
                     last_sweep = time.monotonic()
                 if time.monotonic() - last_ratings >= ratings_every:
                     rated = ratings_apply_defaults()
