@@ -12,6 +12,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("staff/rectifications/", include(rating_urls.staff_patterns)),
+    path("staff/supervision/", include("onedoor.supervision.urls")),
     path("staff/complaints/", include(complaint_urls.staff_patterns)),
     path("staff/", include("onedoor.staffdesk.urls")),
     path("citizen/rate/", include(rating_urls.citizen_patterns)),

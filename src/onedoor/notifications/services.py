@@ -45,7 +45,7 @@ def notify(
 def case_body(case, entry) -> tuple[str, str] | None:
     """The topic and text of the message a trail entry sends to the applicant, or None (pure)."""
     name, number = case.version.name, case.number
-    if entry.action == "correct":
+    if entry.action == "correct" and "corrects" in (getattr(entry, "payload", None) or {}):
         return None  # a correction of the trail's record (supervision), not news for the applicant
     if entry.action == "accept":
         if entry.to_status == "completed" or case.instant:

@@ -33,6 +33,9 @@ from onedoor.integrations.models import LogEntry
 from onedoor.people.masking import mask_name, mask_number
 from onedoor.people.record_types import RECORD_TYPES, record_type_label
 from onedoor.staffdesk.case_actions import action_forms, read_action
+from onedoor.supervision import access as supervision_access
+from onedoor.supervision.corrections import as_step
+from onedoor.supervision.trail_rows import corrections_shown
 
 ROLE_LABELS = dict(Role.choices)
 STATUS_LABELS = dict(Status.choices)
@@ -102,15 +105,20 @@ def _clock_stops(case) -> list[dict]:
 
 
 def _trail(case) -> list[dict]:
+    entries = list(case.trail.select_related("actor", "centre", "window").order_by("seq"))
+    shown = corrections_shown([as_step(t) for t in entries])  # corrected values, originals struck through
     return [
         {
             "entry": t,
-            "step": queues.step_label(t.action),
+            "step_label": queues.step_label(t.action)
+            if t.action != "correct"
+            else _("Correction of an entry"),
             "role": ROLE_LABELS.get(t.role, t.role),
             "from": status_label(t.from_status) if t.from_status else "",
             "to": status_label(t.to_status),
+            **shown[t.seq],
         }
-        for t in case.trail.select_related("actor", "centre", "window").order_by("seq")
+        for t in entries
     ]
 
 
@@ -127,6 +135,7 @@ def _page(request, case, *, error=None, open_action: str = "", posted=None, stat
         "stage_results": _stage_results(case, texts),
         "clock_stops": _clock_stops(case),
         "trail": _trail(case),
+        "may_trace": _may_trace(request.user, case),
         "certificate": certificate,
         "actions": action_forms(request.user, case, allowed, open_action=open_action, posted=posted),
         "error": error,
@@ -146,6 +155,14 @@ def _page(request, case, *, error=None, open_action: str = "", posted=None, stat
     response = render(request, "staffdesk/case_page.html", context, status=status)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def _may_trace(staff, case) -> bool:
+    try:
+        supervision_access.access_trace(staff, case)
+    except DomainError:
+        return False
+    return True
 
 
 @login_required
