@@ -4,9 +4,9 @@
 Refreshing is incremental: the cases with trail entries newer than the district's watermark (the last
 entry id taken in; corrections are trail entries too), and the open cases last computed before today (their
 days grow by the calendar, not by entries). Each case is recomputed whole from its trail and clock stops,
-in batches of BATCH cases with four queries each. A page or API call refreshes before reading, so the
-report is as of the request; `onedoor supervision refresh` does the same for every district (the worker's
-schedule or cron after a bulk import)."""
+in batches of BATCH cases with seven statements each (three reads, two deletes, two bulk inserts). A page
+or API call refreshes before reading, so the report is as of the request; `onedoor supervision refresh`
+does the same for every district (from cron, and once after a bulk import: the first fill)."""
 
 from __future__ import annotations
 

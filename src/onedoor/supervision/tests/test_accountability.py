@@ -134,3 +134,13 @@ def test_only_supervisors_and_department_heads_see_the_report(october, alice, ol
     assert client.get(url, {"from": "2025-10-01", "to": "2025-10-31"}).status_code == 200
     report = accountability_report(staff=hugo, start=at(10, 1, 0).date(), end=at(10, 31, 0).date(), now=NOW)
     assert report.totals["closed"] == 0 and report.departments == []
+
+
+def test_the_refresh_command_reports_each_district(october, hetang):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("supervision", "refresh", stdout=out)
+    assert "440604: 3 cases recomputed" in out.getvalue() and "440699: 0 cases recomputed" in out.getvalue()
