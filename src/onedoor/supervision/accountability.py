@@ -31,6 +31,7 @@ from onedoor.supervision.rollup import trace_refresh
 
 LIST_LIMIT = 100
 PERIOD_MAX_DAYS = 366 * 3
+YEARS = (2000, 2100)  # cases exist in this range; outside it a date is a typing error (or a fuzzer)
 
 
 @dataclass
@@ -51,6 +52,8 @@ def period(start: date, end: date) -> tuple[datetime, datetime]:
     """[start 00:00, the day after end 00:00) in the district's zone."""
     if end < start:
         raise DomainError("bad_period", _("The period ends before it starts."))
+    if start.year < YEARS[0] or end.year > YEARS[1]:
+        raise DomainError("bad_period", _("Ask for a period between 2000 and 2100."))
     if (end - start).days > PERIOD_MAX_DAYS:
         raise DomainError("period_too_long", _("Ask for at most three years at a time."))
     return (

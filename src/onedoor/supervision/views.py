@@ -182,9 +182,10 @@ def _read_cursor(text: str):
 
 def _day(text: str) -> date | None:
     try:
-        return date.fromisoformat((text or "").strip())
+        day = date.fromisoformat((text or "").strip())
     except ValueError:
         return None
+    return day if accountability.YEARS[0] <= day.year <= accountability.YEARS[1] else None
 
 
 @login_required

@@ -40,3 +40,9 @@ def test_the_accountability_report_for_a_period(late_case, sam, arthur, client, 
         "/api/v1/supervision/trace/accountability?start=2025-10-31&end=2025-10-01", **bearer(sam)
     )
     assert bad.status_code == 400 and bad.json()["code"] == "bad_period"
+
+
+def test_a_period_outside_the_years_of_cases_is_refused(sam, client, bearer):
+    url = "/api/v1/supervision/trace/accountability?start=9999-12-30&end=9999-12-31"
+    response = client.get(url, **bearer(sam))
+    assert response.status_code == 400 and response.json()["code"] == "bad_period"
