@@ -140,6 +140,7 @@ INSTALLED_APPS = [
     "onedoor.ratings",
     "onedoor.supervision",
     "onedoor.complaints",
+    "onedoor.scores",
     "onedoor.demo",
     "onedoor.portal",
     "onedoor.staffdesk",
