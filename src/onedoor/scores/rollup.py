@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max, Min, Sum
 
 from onedoor.cases.models import Case, TrailEntry
@@ -60,13 +60,18 @@ def _changed(model, district, mark: int, key: str, at: str, now: datetime) -> tu
     return keys, top if recent is None else recent - 1
 
 
-def scores_refresh(*, district, now: datetime | None = None) -> int:
-    """Take in what changed since the last refresh; returns how many days were recomputed."""
+def scores_refresh(*, district, now: datetime | None = None, wait: bool = True) -> int:
+    """Take in what changed since the last refresh; returns how many days were recomputed. One refresh of a
+    district at a time: the watermark row is locked; with `wait=False` (the worker) a refresh already
+    running elsewhere makes this one return 0 at once (PostgreSQL; SQLite serializes writers anyway)."""
     now = now or clock.now()
     calendar = calendar_for(district)
     with transaction.atomic():
         ScoresWatermark.objects.get_or_create(district=district)
-        mark = ScoresWatermark.objects.select_for_update().get(district=district)  # one refresh at a time
+        skip = not wait and connection.features.has_select_for_update_skip_locked
+        mark = ScoresWatermark.objects.select_for_update(skip_locked=skip).filter(district=district).first()
+        if mark is None:
+            return 0
         cases, mark.trail_id = _changed(TrailEntry, district, mark.trail_id, "case_id", "at", now)
         complaints, mark.complaint_step_id = _changed(
             ComplaintStep, district, mark.complaint_step_id, "complaint_id", "at", now
@@ -241,6 +246,6 @@ def _top_before(model, district, at: str, now: datetime) -> int:
     return model.objects.filter(district=district).aggregate(m=Max("id"))["m"] or 0
 
 
-def scores_refresh_all(now: datetime | None = None) -> int:
-    """Refresh every active district (the worker's sweep); returns the days recomputed."""
-    return sum(scores_refresh(district=d, now=now) for d in District.objects.order_by("id"))
+def scores_refresh_all(now: datetime | None = None, *, wait: bool = True) -> int:
+    """Refresh every district (the worker's sweep); returns the days recomputed."""
+    return sum(scores_refresh(district=d, now=now, wait=wait) for d in District.objects.order_by("id"))

@@ -2,8 +2,8 @@
 
 Delivers the outbox to the back-end systems (at least once, in order per case; see integrations/delivery.py)
 sends the applicants' notifications through the configured sender (notifications/senders.py), and runs the
-time-driven work (`cases.sweep`, the appointments' no-shows, `complaints.escalation`) every `--sweep-every`
-seconds, the default ratings (基本满意 for visits and cases not rated in time) every `--ratings-every`, and, with witnesses
+time-driven work (`cases.sweep`, the appointments' no-shows, `complaints.escalation`, the scores' rollup
+refresh) every `--sweep-every` seconds, the default ratings (基本满意 for visits and cases not rated in time) every `--ratings-every`, and, with witnesses
 configured, publishes the transparency log's grown checkpoints with their cosignatures every `--checkpoint-every`.
 Several workers may run at once on PostgreSQL; on SQLite run one. Stops cleanly on SIGINT / SIGTERM after the
 message in hand; survives a database restart (it reconnects and goes on)."""
@@ -24,6 +24,7 @@ from onedoor.integrations.delivery import deliver_due
 from onedoor.ledger.services import checkpoints_publish_due
 from onedoor.notifications.services import notifications_send
 from onedoor.ratings.defaults import ratings_apply_defaults
+from onedoor.scores.rollup import scores_refresh_all
 
 
 class Command(BaseCommand):
@@ -63,6 +64,7 @@ class Command(BaseCommand):
                         self.stdout.write(
                             f"complaints: {len(swept.escalated)} escalated, {len(swept.closed)} closed"
                         )
+                    scores_refresh_all(wait=False)  # another worker refreshing a district: skip it
                     last_sweep = time.monotonic()
                 if time.monotonic() - last_ratings >= ratings_every:
                     rated = ratings_apply_defaults()
