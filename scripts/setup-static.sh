@@ -9,3 +9,4 @@ fi
 dest=src/onedoor/static/vendor
 mkdir -p "$dest"
 cp node_modules/htmx.org/dist/htmx.min.js "$dest/htmx.min.js"
+cp node_modules/echarts/dist/echarts.common.min.js "$dest/echarts.min.js"

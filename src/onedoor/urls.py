@@ -14,6 +14,7 @@ urlpatterns = [
     path("staff/rectifications/", include(rating_urls.staff_patterns)),
     path("staff/supervision/", include("onedoor.supervision.urls")),
     path("staff/complaints/", include(complaint_urls.staff_patterns)),
+    path("staff/scores/", include("onedoor.scores.urls")),
     path("staff/", include("onedoor.staffdesk.urls")),
     path("citizen/rate/", include(rating_urls.citizen_patterns)),
     path("citizen/complaints/", include(complaint_urls.citizen_patterns)),
