@@ -20,6 +20,7 @@ from onedoor.integrations.api import router as integrations_router
 from onedoor.ledger.api import router as ledger_router
 from onedoor.people.api import identity_router, people_router
 from onedoor.ratings.api import router as ratings_router
+from onedoor.scores.api import router as scores_router
 from onedoor.supervision.api import router as supervision_trace_router
 from onedoor.tickets.api import board_router
 from onedoor.tickets.api import router as tickets_router
@@ -126,3 +127,4 @@ api.add_router("/ledger", ledger_router)
 api.add_router("/ratings", ratings_router)
 api.add_router("/supervision/trace", supervision_trace_router)
 api.add_router("/complaints", complaints_router)
+api.add_router("/scores", scores_router)

@@ -135,6 +135,8 @@ class Trend:
     start: date
     end: date
     months: list[Month]
+    total: rules.Metrics  # the whole period
+    composite: float | None
     weights: dict[str, int]
     refreshed_at: datetime | None
 
@@ -158,10 +160,23 @@ def scores_trend(
         for counter, value in zip(rules.COUNTERS, counters, strict=True):
             month[counter] += value
     weights = weights_of(district)
+    whole = {c: sum(m[c] for m in by_month.values()) for c in rules.COUNTERS}
+    total = rules.metrics(whole)
     months = []
     cursor = start.replace(day=1)
     while cursor <= end:
         m = rules.metrics(by_month.get(cursor, {}))
         months.append(Month(cursor, m, rules.composite(m, weights)))
         cursor = date(cursor.year + cursor.month // 12, cursor.month % 12 + 1, 1)
-    return Trend(kind, unit_id, name, start, end, months, weights, refreshed_at(district))
+    return Trend(
+        kind,
+        unit_id,
+        name,
+        start,
+        end,
+        months,
+        total,
+        rules.composite(total, weights),
+        weights,
+        refreshed_at(district),
+    )
