@@ -7,6 +7,7 @@
     .venv/bin/python bench/run.py portal --db postgres  # item page and progress query, 16 connections (bench/portal.py)
     .venv/bin/python bench/run.py ledger --db postgres  # log appends, proofs at 10,000,000 entries (bench/ledger.py)
     .venv/bin/python bench/run.py ratings --db postgres # rating submissions req/s from a window's pad (bench/ratings.py)
+    .venv/bin/python bench/run.py scores --db postgres  # the scores tables for a year at 3,000,000 cases (bench/scores.py)
     .venv/bin/python bench/run.py --smoke               # every suite at small sizes, a second per endpoint (CI)
 
 Each endpoint is measured next to a trivial endpoint of the same server in the same run, and the ratio
@@ -43,6 +44,7 @@ import deliveries  # noqa: E402  (bench/deliveries.py: the back-end delivery ben
 import ledger  # noqa: E402  (bench/ledger.py: the transparency log's appends and proofs)
 import portal  # noqa: E402  (bench/portal.py: the citizen portal's item page and progress query)
 import ratings  # noqa: E402  (bench/ratings.py: rating submissions from a window's pad)
+import scores  # noqa: E402  (bench/scores.py: the scores tables over a year's rollup)
 import tickets  # noqa: E402  (bench/tickets.py: the queue's call-next latency)
 
 
@@ -263,7 +265,7 @@ def main() -> None:
     parser.add_argument(
         "suite",
         nargs="?",
-        choices=["all", "catalog", "cases", "deliveries", "tickets", "portal", "ledger", "ratings"],
+        choices=["all", "catalog", "cases", "deliveries", "tickets", "portal", "ledger", "ratings", "scores"],
         default="all",
     )
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
@@ -279,6 +281,7 @@ def main() -> None:
     portal.add_arguments(parser)
     ledger.add_arguments(parser)
     ratings.add_arguments(parser)
+    scores.add_arguments(parser)
     args = parser.parse_args()
     if args.smoke:
         args.items, args.persons, args.seconds = 300, 5_000, 1
@@ -297,6 +300,8 @@ def main() -> None:
         ledger.suite(args, env, sys.modules[__name__])
     if args.suite in ("all", "ratings"):
         ratings.suite(args, env, sys.modules[__name__])
+    if args.suite in ("all", "scores"):
+        scores.suite(args, env, sys.modules[__name__])
 
 
 if __name__ == "__main__":
