@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 from onedoor.core import clock
 from onedoor.ratings import access
-from onedoor.ratings.models import Rating, RatingPad, Rectification
+from onedoor.ratings.models import Rating, RatingPad, Rectification, Status
 from onedoor.tickets.models import Ticket, TicketStatus
 
 
@@ -42,15 +42,29 @@ def case_rating(case) -> Rating | None:
     )
 
 
-def rectifications_for(staff, *, status: str | None = None, before_id: int | None = None, limit: int = 50):
+def rectifications_for(
+    staff,
+    *,
+    status: str | None = None,
+    overdue: bool = False,
+    now=None,
+    before_id: int | None = None,
+    limit: int = 50,
+):
     """The rectifications the caller may see, newest first: a supervisor all of the district's, others those
-    of their own departments. Key-set paginated by id; never counted."""
+    of their own departments; `overdue`: only those not closed whose contact with the rater or whose fix is
+    past due. Key-set paginated by id; never counted."""
     departments = access.access_list(staff)
     rows = Rectification.objects.filter(district_id=staff.district_id)
     if departments is not None:
         rows = rows.filter(department_id__in=departments)
     if status:
         rows = rows.filter(status=status)
+    if overdue:
+        now = now or clock.now()
+        rows = rows.exclude(status=Status.CLOSED).filter(
+            Q(contacted_at__isnull=True, contact_due__lt=now) | Q(closed_at__isnull=True, fix_due__lt=now)
+        )
     if before_id:
         rows = rows.filter(pk__lt=before_id)
     follow_ups = Rating.objects.filter(follow_up_of=OuterRef("rating_id"))

@@ -111,10 +111,12 @@ def _may(staff, rect, action) -> bool:
 def _list(request, status=200, error=None):
     chosen = request.GET.get("status") or None
     before = request.GET.get("before")
+    overdue = request.GET.get("overdue") == "1"
     try:
         rows = selectors.rectifications_for(
             request.user,
             status=chosen if chosen in Status.values else None,
+            overdue=overdue,
             before_id=int(before) if (before or "").isdigit() else None,
             limit=51,
         )
@@ -126,6 +128,7 @@ def _list(request, status=200, error=None):
         "next": rows[49].pk if len(rows) > 50 else None,
         "statuses": Status.choices,
         "chosen": chosen,
+        "overdue": overdue,
         "classifications": Classification.choices,
         "supervisor": access.is_supervisor(request.user),
         "key": uuid.uuid4().hex,

@@ -93,3 +93,7 @@ def late_case(bdc_item, alice, olivia, arthur, applicant):
     act_at(at(10, 17, 11), arthur, case, "approve", opinion="准予", criteria=findings(bdc_item))
     case.refresh_from_db()
     return case
+
+
+# The supervision desk's small district (after the helpers above, which it uses).
+from onedoor.supervision.tests.desk_fixtures import desk_data  # noqa: E402, F401
