@@ -20,12 +20,12 @@ Kind = Literal["department", "centre", "window", "officer"]
 UnitId = Annotated[int, Field(ge=1, le=2**63 - 1)]
 
 
-class PeriodIn(Schema):
+class ScoresPeriodIn(Schema):
     start: date | None = None  # default: 1 January of the end's year
     end: date | None = None  # default and latest: today
 
 
-class MetricsOut(Schema):
+class ScoreMetricsOut(Schema):
     concluded: int
     on_time_rate: float | None
     instant_share: float | None
@@ -43,30 +43,30 @@ class MetricsOut(Schema):
     rectification_on_time_rate: float | None
 
 
-class RowOut(Schema):
+class ScoreRowOut(Schema):
     rank: int  # 1 = best; ties share a rank; 0 = no composite (no data in any weighted component)
     unit_id: int
     label: str
     composite: float | None  # 0–100
-    metrics: MetricsOut
+    metrics: ScoreMetricsOut
 
 
-class TableOut(Schema):
+class ScoreTableOut(Schema):
     kind: str
     start: date
     end: date
     as_of: datetime | None  # the rollup's last refresh
     weights: dict[str, int]
-    rows: list[RowOut]
+    rows: list[ScoreRowOut]
 
 
-class MonthOut(Schema):
+class ScoreMonthOut(Schema):
     month: date
     composite: float | None
-    metrics: MetricsOut
+    metrics: ScoreMetricsOut
 
 
-class UnitOut(Schema):
+class ScoreUnitOut(Schema):
     kind: str
     unit_id: int
     label: str
@@ -75,18 +75,18 @@ class UnitOut(Schema):
     as_of: datetime | None
     weights: dict[str, int]
     composite: float | None
-    metrics: MetricsOut
-    months: list[MonthOut]
+    metrics: ScoreMetricsOut
+    months: list[ScoreMonthOut]
 
 
 def _metrics(m: rules.Metrics) -> dict:
-    return {name: getattr(m, name) for name in MetricsOut.model_fields}
+    return {name: getattr(m, name) for name in ScoreMetricsOut.model_fields}
 
 
 @router.get(
-    "/{kind}", response={200: TableOut, **errors(400, 401, 403, 422)}, summary="Scores of a unit kind"
+    "/{kind}", response={200: ScoreTableOut, **errors(400, 401, 403, 422)}, summary="Scores of a unit kind"
 )
-def scores_table(request, kind: Path[Kind], period: Query[PeriodIn]):
+def scores_table(request, kind: Path[Kind], period: Query[ScoresPeriodIn]):
     """Every department, centre, window or officer with data in the period, ranked by the composite score,
     with every metric (docs/scores.md has their definitions)."""
     table = selectors.scores_table(staff=request.auth, kind=kind, start=period.start, end=period.end)
@@ -111,10 +111,10 @@ def scores_table(request, kind: Path[Kind], period: Query[PeriodIn]):
 
 @router.get(
     "/{kind}/{unit_id}",
-    response={200: UnitOut, **errors(400, 401, 403, 404, 422)},
+    response={200: ScoreUnitOut, **errors(400, 401, 403, 404, 422)},
     summary="Scores of one unit for a period",
 )
-def scores_unit(request, kind: Path[Kind], unit_id: Path[UnitId], period: Query[PeriodIn]):
+def scores_unit(request, kind: Path[Kind], unit_id: Path[UnitId], period: Query[ScoresPeriodIn]):
     """One unit's metrics and composite for the period, and for each of its months."""
     trend = selectors.scores_trend(
         staff=request.auth, kind=kind, unit_id=unit_id, start=period.start, end=period.end
