@@ -6,9 +6,10 @@ automatic checks can be run first, without sending), a supervisor reviews, and s
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from django.utils.translation import gettext_lazy as _
-from ninja import Field, Header, Query, Router, Schema, Status
+from ninja import Field, Header, Path, Query, Router, Schema, Status
 
 from onedoor.applications.api import CitizenSession
 from onedoor.complaints import rules, selectors, services
@@ -22,6 +23,8 @@ from onedoor.people.masking import mask_name, mask_phone
 from onedoor.people.selectors import person_find
 
 router = Router(tags=["supervision"])
+# A bigint: a larger or non-numeric id is a 422 from the schema, not a database error or an HTML 404.
+ComplaintId = Annotated[int, Path(ge=1, le=2**63 - 1)]
 
 
 def _key(value: str) -> str:
@@ -234,12 +237,12 @@ class ComplaintDetail(ComplaintOut):
 
 
 @router.get(
-    "/{int:complaint_id}",
-    response={200: ComplaintDetail, **errors(401, 404)},
+    "/{complaint_id}",
+    response={200: ComplaintDetail, **errors(401, 404, 422)},
     auth=BearerToken(),
     summary="Read a complaint or consultation",
 )
-def detail(request, complaint_id: int):
+def detail(request, complaint_id: ComplaintId):
     complaint = services.complaint_for(request.auth, complaint_id)
     body = complaint_out(_reloaded(complaint.pk))
     body.update(text=complaint.text, replies=[reply_out(r) for r in complaint.replies.order_by("at", "id")])
@@ -256,12 +259,12 @@ class ChecksIn(ObjectIn):
 
 
 @router.post(
-    "/{int:complaint_id}/checks",
-    response={200: list[CheckOut], **errors(401, 403, 404, 422)},
+    "/{complaint_id}/checks",
+    response={200: list[CheckOut], **errors(400, 401, 403, 404, 422)},
     auth=BearerToken(),
     summary="Check a reply before sending it",
 )
-def checks(request, complaint_id: int, body: ChecksIn):
+def checks(request, complaint_id: ComplaintId, body: ChecksIn):
     """The automatic checks a reply would get now; nothing is written."""
     complaint = services.complaint_for(request.auth, complaint_id)
     services.access.access_act(request.auth, complaint, "reply")
@@ -269,13 +272,16 @@ def checks(request, complaint_id: int, body: ChecksIn):
 
 
 @router.post(
-    "/{int:complaint_id}/reply",
+    "/{complaint_id}/reply",
     response={200: ReplyOut, **errors(400, 401, 403, 404, 409, 422)},
     auth=BearerToken(),
     summary="Reply to a complaint or consultation",
 )
 def reply(
-    request, complaint_id: int, body: ReplyIn, idempotency_key: str = Header(..., alias="Idempotency-Key")
+    request,
+    complaint_id: ComplaintId,
+    body: ReplyIn,
+    idempotency_key: str = Header(..., alias="Idempotency-Key"),
 ):
     """The handling department's reply. A hard automatic failure (empty, too short, a copied template) sends
     it straight back (outcome `returned`); otherwise it waits for the supervisor's review."""
@@ -297,13 +303,16 @@ class ReviewIn(ObjectIn):
 
 
 @router.post(
-    "/{int:complaint_id}/review",
+    "/{complaint_id}/review",
     response={200: ReplyOut, **errors(400, 401, 403, 404, 409, 422)},
     auth=BearerToken(),
     summary="Review a reply",
 )
 def review(
-    request, complaint_id: int, body: ReviewIn, idempotency_key: str = Header(..., alias="Idempotency-Key")
+    request,
+    complaint_id: ComplaintId,
+    body: ReviewIn,
+    idempotency_key: str = Header(..., alias="Idempotency-Key"),
 ):
     """A supervisor scores the waiting reply; below 3 it goes back to the department with the reasons."""
     reviewed = services.complaint_review(
@@ -318,7 +327,7 @@ def review(
     return reply_out(reviewed)
 
 
-class ActionIn(ObjectIn):
+class ComplaintActionIn(ObjectIn):
     action: Text = Field(description="assign | close | reopen")
     department: Text = Field("", description="assign: the department's code")
     note: Text = Field("", max_length=services.NOTE_MAX, description="reopen: why (required)")
@@ -326,13 +335,16 @@ class ActionIn(ObjectIn):
 
 
 @router.post(
-    "/{int:complaint_id}/actions",
+    "/{complaint_id}/actions",
     response={200: ComplaintOut, **errors(400, 401, 403, 404, 409, 422)},
     auth=BearerToken(),
     summary="Assign, close or reopen a complaint (supervisor)",
 )
 def act(
-    request, complaint_id: int, body: ActionIn, idempotency_key: str = Header(..., alias="Idempotency-Key")
+    request,
+    complaint_id: ComplaintId,
+    body: ComplaintActionIn,
+    idempotency_key: str = Header(..., alias="Idempotency-Key"),
 ):
     staff, key = request.auth, _key(idempotency_key)
     if body.action == "assign":

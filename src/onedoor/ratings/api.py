@@ -7,9 +7,10 @@ Idempotency-Key: the same key returns the first answer (200), a second rating of
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 
 from django.utils.translation import gettext_lazy as _
-from ninja import Field, Header, Query, Router, Schema, Status
+from ninja import Field, Header, Path, Query, Router, Schema, Status
 from ninja.security import APIKeyHeader
 
 from onedoor.applications.api import CitizenSession
@@ -166,7 +167,7 @@ def rate_visit(request, body: VisitRatingIn, idempotency_key: str = Header(..., 
 
 @router.post(
     "/cases/{number}",
-    response={201: RatingOut, 200: RatingOut, **errors(400, 401, 404, 409, 422)},
+    response={201: RatingOut, 200: RatingOut, **errors(400, 401, 403, 404, 409, 422)},
     auth=CitizenSession(),
     summary="Rate a case online",
 )
@@ -190,7 +191,7 @@ def rate_case(
 
 @router.post(
     "/cases/{number}/follow-up",
-    response={201: RatingOut, 200: RatingOut, **errors(400, 401, 404, 409, 422)},
+    response={201: RatingOut, 200: RatingOut, **errors(400, 401, 403, 404, 409, 422)},
     auth=CitizenSession(),
     summary="Follow a case's rating up",
 )
@@ -297,7 +298,7 @@ def list_rectifications(request, params: Query[RectificationFilters]):
     return {"items": [rectification_out(r) for r in rows], "next": rows[-1].pk if more else None}
 
 
-class ActionIn(ObjectIn):
+class RectificationActionIn(ObjectIn):
     action: Text = Field(description="contact | classify | close | appeal | decide_appeal")
     note: Text = Field(
         "", description="contact: how it went; classify: the explanation (unfounded needs one)"
@@ -315,8 +316,8 @@ class ActionIn(ObjectIn):
 )
 def act(
     request,
-    rectification_id: int,
-    body: ActionIn,
+    rectification_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+    body: RectificationActionIn,
     idempotency_key: str = Header(..., alias="Idempotency-Key"),
 ):
     rect = services.rectification_act(

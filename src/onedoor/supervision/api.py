@@ -34,7 +34,7 @@ class SegmentOut(Schema):
     events: list[int]
 
 
-class StageOut(Schema):
+class StageOverrunOut(Schema):
     stage: str
     share: int
     budget_days: int
@@ -63,7 +63,7 @@ class TraceOut(Schema):
     closed: bool
     as_of: datetime
     segments: list[SegmentOut]
-    stages: list[StageOut]
+    stages: list[StageOverrunOut]
     corrections: list[CorrectionOut]
 
 
@@ -118,7 +118,7 @@ def _correction(c) -> dict:
     }
 
 
-class PeriodIn(Schema):
+class AccountabilityPeriodIn(Schema):
     start: date
     end: date
 
@@ -182,7 +182,7 @@ class ReportOut(Schema):
     response={200: ReportOut, **errors(400, 401, 403, 422)},
     summary="Accountability report",
 )
-def accountability_report(request, period: Query[PeriodIn]):
+def accountability_report(request, period: Query[AccountabilityPeriodIn]):
     """Delayed cases by department and officer with the delay attributed, stage overruns and corrections,
     for cases closed and stages finished between start and end (inclusive). Supervisors: the district;
     a department's approver or chief representative: that department."""

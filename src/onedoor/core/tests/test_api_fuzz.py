@@ -30,7 +30,9 @@ MAX_EXAMPLES = 30
 # signed back-end callbacks in integrations/tests/test_callbacks.py, queue tickets in
 # tickets/tests/test_queue_api.py, appointments in appointments/tests/test_appointments.py, a citizen's online
 # applications (their session, not a staff token) in applications/tests/test_online_application.py,
-# result delivery in delivery/tests/test_delivery.py, ledger proofs in ledger/tests/test_log.py.
+# result delivery in delivery/tests/test_delivery.py, ledger proofs in ledger/tests/test_log.py, ratings in
+# ratings/tests/, complaints in complaints/tests/test_complaints_api.py, traces and accountability in supervision/tests/,
+# scores in scores/tests/.
 CASEWORK = (
     "/api/v1/cases",
     "/api/v1/public/cases/",
@@ -41,6 +43,10 @@ CASEWORK = (
     "/api/v1/portal/",
     "/api/v1/delivery/",
     "/api/v1/ledger/",
+    "/api/v1/ratings/",
+    "/api/v1/complaints",
+    "/api/v1/supervision/",
+    "/api/v1/scores/",
 )
 PERSON = "44060419900101123X"
 ENTERPRISE = "91350100M000100Y43"
