@@ -74,18 +74,15 @@ def ledger_append_many(
         first, now = head.size, clock.now()
         bodies = [canonical_json({"v": VERSION, "kind": kind, **data}) for kind, data in entries]
         openings = openings or [""] * len(entries)
-        LedgerEntry.objects.bulk_create(
+        at = connection.ops.adapt_datetimefield_value(now)
+        _insert(
+            LedgerEntry,
+            ["district_id", "index", "kind", "body", "opening", "created_at"],
+            ["bigint", "bigint", "text", "text", "text", "timestamptz"],
             [
-                LedgerEntry(
-                    district=district,
-                    index=first + n,
-                    kind=kind,
-                    body=body.decode(),
-                    opening=op,
-                    created_at=now,
-                )
+                (district.pk, first + n, kind, body.decode(), op, at)
                 for n, ((kind, _data), body, op) in enumerate(zip(entries, bodies, openings, strict=True))
-            ]
+            ],
         )
         new_nodes: dict[tuple[int, int], bytes] = {}
         for n, body in enumerate(bodies):
@@ -96,12 +93,35 @@ def ledger_append_many(
                 left = new_nodes.get((level, idx - 1)) or _node(district, level, idx - 1)
                 new_nodes[(level + 1, idx >> 1)] = merkle.node_hash(left, new_nodes[(level, idx)])
                 level, idx = level + 1, idx >> 1
-        LedgerNode.objects.bulk_create(
-            [LedgerNode(district=district, level=lv, index=ix, hash=h) for (lv, ix), h in new_nodes.items()]
+        _insert(
+            LedgerNode,
+            ["district_id", "level", "index", "hash"],
+            ["bigint", "smallint", "bigint", "bytea"],
+            [(district.pk, lv, ix, h) for (lv, ix), h in new_nodes.items()],
         )
         head.size = first + len(entries)
         head.save(update_fields=["size"])
     return list(range(first, first + len(entries)))
+
+
+def _insert(model, columns: list[str], pg_types: list[str], rows: list[tuple]) -> None:
+    """Insert rows in one statement without building a model object per row (the ORM's bulk_create spent most
+    of an append batch's time composing SQL): on PostgreSQL one INSERT … SELECT FROM unnest(arrays), elsewhere
+    executemany. Table and column names are the model's, every value a bound parameter."""
+    if not rows:
+        return
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            arrays = ", ".join(f"%s::{t}[]" for t in pg_types)
+            cursor.execute(
+                f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays})",  # noqa: S608
+                [list(column) for column in zip(*rows, strict=True)],
+            )
+        else:
+            values = ", ".join(["%s"] * len(columns))
+            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({values})", rows)  # noqa: S608
 
 
 def _node(district, level: int, index: int) -> bytes:
