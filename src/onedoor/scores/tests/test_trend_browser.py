@@ -18,4 +18,3 @@ def test_the_trend_chart_is_drawn_with_no_csp_violation(page, october, sam):
     page.wait_for_selector("#trend-chart canvas")
     assert page.locator("#trend-table tbody tr").count() == 10  # January to October 2025
     assert violations == []
-    page.screenshot(path="/tmp/scores-trend.png", full_page=True)
