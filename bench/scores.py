@@ -5,6 +5,7 @@ table"), in-process against the real selectors and database:
                 page and the API call it: p50 / p99 of --scores-runs runs after one warm-up; the whole district
                 table is the four together (goal ≤ 1 s)
     trend       `scores_trend` of one department over the year (12 months)
+    pages       the officers' table (400 rows) through the page and the API, in-process (Django's test client)
     refresh     `days_recompute` of one busy day (the work a refresh does for today): its facts regrouped
 
 The rollup is filled as it would be after two years at --scores-cases cases a year (3,000,000) in a district
@@ -72,4 +73,8 @@ def suite(args, base_env, harness) -> None:
         f"(goal ≤ 1 s: {verdict})"
     )
     print(f"trend of one department, 12 months: p50 {r['trend_p50_ms']:.1f} ms")
+    for name, t in r["pages"].items():
+        print(
+            f"officers' table through the {name} (in-process): p50 {t['p50_ms']:.1f} ms, p99 {t['p99_ms']:.1f} ms"
+        )
     print(f"refresh of one day ({r['day_facts']:,} facts): {r['day_ms']:.0f} ms")

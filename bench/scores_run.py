@@ -188,6 +188,35 @@ def timed(fn, runs: int) -> list[float]:
     return out
 
 
+def page_times(supervisor, runs: int) -> dict:
+    """The officers' table (the largest) as the page and the API serve it, in-process through Django's test
+    client: the table's own work plus rendering 400 rows or their JSON."""
+    from django.test import Client
+
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(supervisor)
+    token_secret = _token(supervisor)
+    page = "/staff/scores/?unit=officer&from=2025-01-01&to=2025-12-31"
+    api = "/api/v1/scores/officer?start=2025-01-01&end=2025-12-31"
+    out = {}
+    for name, fn in (
+        ("page", lambda: client.get(page)),
+        ("api", lambda: client.get(api, HTTP_AUTHORIZATION=f"Bearer {token_secret}")),
+    ):
+        response = fn()
+        assert response.status_code == 200, (name, response.status_code)
+        times = timed(fn, runs)
+        out[name] = {"p50_ms": statistics.median(times), "p99_ms": p99(times)}
+    return out
+
+
+def _token(staff) -> str:
+    from onedoor.districts.auth import token_create
+
+    _row, secret = token_create(staff=staff, name="bench")
+    return secret
+
+
 def p99(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
@@ -229,6 +258,7 @@ def main() -> None:
         }
     for n in range(runs):
         wholes.append(sum(tables[k]["all"][n] for k in rules.KINDS))
+    pages = page_times(supervisor, runs)
     department = all_units[rules.DEPARTMENT][0][0]
     trend = timed(
         lambda: scores_trend(staff=supervisor, kind=rules.DEPARTMENT, unit_id=department, **year), runs
@@ -250,6 +280,7 @@ def main() -> None:
                 "tables": tables,
                 "whole": {"p50_ms": statistics.median(wholes), "p99_ms": p99(wholes)},
                 "trend_p50_ms": statistics.median(trend),
+                "pages": pages,
                 "day_facts": facts,
                 "day_ms": day_ms,
             }
