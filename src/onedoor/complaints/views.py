@@ -29,11 +29,11 @@ from onedoor.people.selectors import person_find
 FORM_FIELDS = ("kind", "category", "subject", "text", "case", "item", "department")
 
 
-def _choices() -> dict:
+def choices() -> dict:
     return {"kinds": list(rules.KINDS.items()), "categories": list(rules.CATEGORIES.items())}
 
 
-def _submit_args(post) -> dict:
+def submit_args(post) -> dict:
     return {
         "kind": post.get("kind", ""),
         "category": post.get("category", ""),
@@ -66,14 +66,14 @@ def citizen_new(request):
         values = {f: request.POST.get(f, "") for f in FORM_FIELDS}
         try:
             result = services.complaint_submit(
-                district=person.district, channel=rules.ONLINE, person=person, **_submit_args(request.POST)
+                district=person.district, channel=rules.ONLINE, person=person, **submit_args(request.POST)
             )
         except DomainError as refused:
             error = refused.message
         else:
             messages.success(request, _("Received. You will find the reply here and under My cases."))
             return redirect("citizen-complaint", number=result.complaint.number)
-    context = {"error": error, "values": values, "key": uuid.uuid4().hex, "person": person, **_choices()}
+    context = {"error": error, "values": values, "key": uuid.uuid4().hex, "person": person, **choices()}
     return render(request, "complaints/citizen_new.html", context, status=400 if error else 200)
 
 
@@ -145,7 +145,7 @@ def staff_new(request):
                 person=person,
                 filer_name=values["filer_name"],
                 filer_phone=values["filer_phone"],
-                **_submit_args(request.POST),
+                **submit_args(request.POST),
             )
         except DomainError as refused:
             error = refused.message
@@ -161,7 +161,7 @@ def staff_new(request):
         "values": values,
         "key": uuid.uuid4().hex,
         "channels": [(c, rules.CHANNELS[c]) for c in rules.STAFF_CHANNELS],
-        **_choices(),
+        **choices(),
     }
     return render(request, "complaints/staff_new.html", context, status=400 if error else 200)
 

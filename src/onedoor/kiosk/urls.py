@@ -13,4 +13,5 @@ urlpatterns = [
     path("done/<str:number>/", views.done, name="kiosk-done"),
     path("progress/", views.progress, name="kiosk-progress"),
     path("forms/", views.forms, name="kiosk-forms"),
+    path("complaint/", views.complaint, name="kiosk-complaint"),
 ]

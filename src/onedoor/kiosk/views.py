@@ -1,6 +1,7 @@
 """The kiosk's pages at /kiosk/: full screen, large touch targets, the ID-card reader as a keyboard wedge (it
 types the number and Enter into the focused field). Take a ticket, check in an appointment, finish a
-self-service item and print its certificate, see one's cases, and fill and print an application form. The
+self-service item and print its certificate, see one's cases, fill and print an application form, and
+file a complaint or consultation. The
 session forgets the person at "Finish" and, after a visible warning, when nobody touches the screen
 (kiosk.js; not in elder mode, which has no timeouts)."""
 
@@ -18,6 +19,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from onedoor.appointments.services import appointment_check_in
 from onedoor.cases.models import Case
 from onedoor.catalog import selectors as catalog_selectors
+from onedoor.complaints import rules as complaint_rules
+from onedoor.complaints import services as complaint_services
+from onedoor.complaints import views as complaint_views
 from onedoor.core.errors import DomainError
 from onedoor.districts.models import Centre
 from onedoor.districts.selectors import district_by_code
@@ -239,3 +243,30 @@ def forms(request):
         )
         context["results"] = list(versions.select_related("item").order_by("item__code")[:12])
     return _render(request, "kiosk/forms.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def complaint(request):
+    """投诉咨询 at the kiosk: the person the card reader identified files a complaint or consultation (channel
+    kiosk, linked to this centre); the number to follow it online or here comes back on screen."""
+    centre = _centre(request)
+    person, away = _needs_person(request, centre, "kiosk-complaint")
+    if away:
+        return away
+    error, values = None, {}
+    if request.method == "POST":
+        values = {f: request.POST.get(f, "") for f in complaint_views.FORM_FIELDS}
+        try:
+            result = complaint_services.complaint_submit(
+                district=centre.district,
+                channel=complaint_rules.KIOSK,
+                person=person,
+                centre_code=centre.code,
+                **complaint_views.submit_args(request.POST),
+            )
+        except DomainError as refused:
+            error = refused.message
+        else:
+            return _render(request, "kiosk/complaint_done.html", {"complaint": result.complaint})
+    context = {"error": error, "values": values, "key": uuid.uuid4().hex, **complaint_views.choices()}
+    return _render(request, "kiosk/complaint.html", context, status=400 if error else 200)

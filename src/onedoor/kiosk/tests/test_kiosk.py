@@ -115,3 +115,28 @@ def test_my_cases_and_a_prefilled_form(kiosk, holder, chancheng, alice):
     assert 'id="form-results"' in found
     form = kiosk.get("/kiosk/forms/", {"item": TRANSFER}).content.decode()
     assert NEWCOMER in form and "13700137000" in form and 'id="print-form"' in form  # their own card
+
+
+def test_a_complaint_filed_at_the_kiosk_is_the_card_holders_and_names_this_centre(kiosk, holder, chancheng):
+    from onedoor.complaints.models import Complaint
+
+    assert kiosk.get("/kiosk/complaint/").status_code == 302  # the card first
+    _identify(kiosk, NEWCOMER)
+    form = kiosk.get("/kiosk/complaint/").content.decode()
+    assert 'id="complaint-form"' in form and 'name="key"' in form
+    key = form.split('name="key" value="', 1)[1].split('"', 1)[0]
+    post = {
+        "key": key,
+        "kind": "complaint",
+        "category": "attitude",
+        "subject": "窗口人员态度差",
+        "text": "今天上午在三号窗口办理社保业务，工作人员态度生硬，没有解释清楚需要补充哪些材料。",
+    }
+    missing = kiosk.post("/kiosk/complaint/", {**post, "subject": ""})
+    assert missing.status_code == 400 and 'id="complaint-error"' in missing.content.decode()
+    done = kiosk.post("/kiosk/complaint/", post).content.decode()
+    complaint = Complaint.objects.get(person=holder)
+    assert complaint.channel == "kiosk" and complaint.centre == chancheng.test_centre
+    assert complaint.number in done.split('id="complaint-number"', 1)[1][:200]
+    kiosk.post("/kiosk/complaint/", post)  # the same form sent twice files it once
+    assert Complaint.objects.filter(person=holder).count() == 1
