@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseBadRequest
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
 from django.views.decorators.http import require_GET
 
 from onedoor.cases import queues
@@ -16,18 +15,6 @@ from onedoor.core import clock
 from onedoor.core.errors import DomainError, Forbidden
 from onedoor.districts.models import Department
 from onedoor.supervision import desk
-
-# The scores pages (issue 7 §4) are another app's; the desk links to them once they exist.
-SCORES_URL_NAMES = ("scores", "staff-scores", "scores-table", "supervision-scores")
-
-
-def _scores_url() -> str | None:
-    for name in SCORES_URL_NAMES:
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            continue
-    return None
 
 
 def _private(response):
@@ -67,7 +54,6 @@ def desk_page(request):
         "rectifications_count": rectifications_count,
         "letters": letters,
         "letters_count": letters_count,
-        "scores_url": _scores_url(),
     }
     return _private(render(request, "supervision/desk.html", context))
 

@@ -63,6 +63,9 @@ def test_each_section_shows_the_districts_rows_worst_first(client, sam, desk_dat
     assert f"#rect-{rect.pk}" in section(ratings, "desk-rectifications", "</table>")
     assert 'id="desk-ratings-count">1<' in ratings and 'id="desk-rectifications-count">1<' in ratings
 
+    links = section(page, "desk-links", "</ul>")
+    for name in ("supervision-trail", "supervision-accountability", "scores-table"):
+        assert reverse(name) in links
     letters = section(page, "desk-letters")
     assert f'value="{desk_data.dead_letter.pk}"' in letters
     assert desk_data.dead_letter.case.number in letters
