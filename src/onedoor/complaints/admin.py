@@ -39,4 +39,4 @@ class ComplaintAdmin(EstimatedCountAdminMixin, ReadOnlyDistrictAdmin):
     list_display = ("number", "kind", "channel", "category", "department", "status", "deadline")
     list_filter = ("kind", "status", "channel")
     search_fields = ("number",)
-    exclude = ("filer_name", "filer_phone", "submit_key")
+    exclude = ("filer_name", "filer_phone", "submit_key", "person")  # who filed: the logged full view only

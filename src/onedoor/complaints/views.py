@@ -20,6 +20,7 @@ from onedoor.citizens.views import current
 from onedoor.complaints import access, rules, selectors, services
 from onedoor.core import clock
 from onedoor.core.errors import DomainError, Forbidden, NotFound
+from onedoor.core.numbers import ascii_int
 from onedoor.districts.calendar import calendar_for
 from onedoor.districts.models import Department
 from onedoor.people.masking import mask_name, mask_phone
@@ -234,7 +235,10 @@ def _page(request, complaint, *, status=200, error=None, draft="", checks=None, 
         "check_labels": services.CHECK_LABELS,
         **selectors.complaint_page(complaint),
     }
-    return render(request, "complaints/staff_complaint.html", context, status=status)
+    response = render(request, "complaints/staff_complaint.html", context, status=status)
+    if filer is not None:  # the filer's full name and phone: not kept in any cache
+        response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required
@@ -248,7 +252,7 @@ def staff_complaint(request, pk: int):
 def staff_act(request, pk: int):
     complaint, post, staff = _complaint(request, pk), request.POST, request.user
     action, key, note = post.get("action", ""), post.get("key", ""), post.get("note", "")
-    revision = int(post["revision"]) if post.get("revision", "").isdigit() else None
+    revision = ascii_int(post.get("revision"))
     try:
         if action == "check":
             access.access_act(staff, complaint, "reply")
@@ -275,7 +279,7 @@ def staff_act(request, pk: int):
                 )
                 return redirect("staff-complaint", pk=pk)
         elif action == "review":
-            score = int(post["score"]) if post.get("score", "").isdigit() else 0
+            score = ascii_int(post.get("score")) or 0
             services.complaint_review(
                 staff=staff,
                 complaint_id=pk,
@@ -290,7 +294,7 @@ def staff_act(request, pk: int):
             services.complaint_assign(
                 staff=staff,
                 complaint_id=pk,
-                department_id=int(department) if department.isdigit() else 0,
+                department_id=ascii_int(department) or 0,
                 note=note,
                 key=key,
                 expected_revision=revision,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -172,7 +173,7 @@ class Checkpoint:
         lines = text.split("\n")
         if len(lines) < 4 or lines[-1] != "" or not lines[0]:
             raise ValueError("a checkpoint has an origin, a size and a root hash, each on its own line")
-        if not lines[1].isdigit() or (lines[1] != "0" and lines[1].startswith("0")):
+        if not re.fullmatch(r"0|[1-9][0-9]{0,18}", lines[1]):
             raise ValueError("the tree size is a decimal number")
         root = base64.b64decode(lines[2], validate=True)
         if len(root) != 32:

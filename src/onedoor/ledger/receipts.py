@@ -21,6 +21,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
+from onedoor.core.numbers import ascii_int
 from onedoor.ledger import merkle
 from onedoor.ledger.note import Checkpoint, Note, Verifier
 
@@ -71,9 +72,10 @@ def verify(text: str, log_key: Verifier, witnesses: list[Verifier] | tuple = (),
         except (ValueError, UnicodeDecodeError) as exc:
             raise ReceiptError("the extra data is not the entry") from exc
         lines = [lines[0], *lines[2:]]
-    if len(lines) < 2 or not lines[1].startswith("index ") or not lines[1][6:].isdigit():
+    index = ascii_int(lines[1][6:]) if len(lines) > 1 and lines[1].startswith("index ") else None
+    if index is None:
         raise ReceiptError("no entry index")
-    index, path = int(lines[1][6:]), [_b64(line) for line in lines[2:]]
+    path = [_b64(line) for line in lines[2:]]
     try:
         note = Note.parse(note_text)
         checkpoint = Checkpoint.parse(note.text)
@@ -90,11 +92,19 @@ def verify(text: str, log_key: Verifier, witnesses: list[Verifier] | tuple = (),
     leaf = merkle.leaf_hash(entry_text.encode())
     if not merkle.verify_inclusion(index, checkpoint.size, leaf, path, checkpoint.root):
         raise ReceiptError("the entry is not included in the checkpointed tree")
-    entry = json.loads(entry_text)
+    try:
+        entry = json.loads(entry_text)
+    except ValueError as exc:
+        raise ReceiptError("the entry is not JSON") from exc
+    if not isinstance(entry, dict):
+        raise ReceiptError("the entry is not a JSON object")
     record = None
     if extra.get("opening"):
         opening = extra["opening"].encode()
         if base64.b64encode(hashlib.sha256(opening).digest()).decode() != entry.get("digest"):
             raise ReceiptError("the record does not match the entry's digest")
-        record = json.loads(opening)
+        try:
+            record = json.loads(opening)
+        except ValueError as exc:
+            raise ReceiptError("the record is not JSON") from exc
     return Checked(index, checkpoint.size, checkpoint.origin, entry, record, cosigners)

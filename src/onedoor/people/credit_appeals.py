@@ -132,6 +132,10 @@ def credit_appeal_decide(*, staff, appeal_id, upheld: bool, reason: str) -> Cred
     )
     if appeal is None:
         raise NotFound("appeal_not_found", _("There is no such appeal in your district."))
+    if appeal.record.recorded_by_id == staff.pk:
+        raise Forbidden(
+            "own_record", _("The record under appeal was made by you: another supervisor decides the appeal.")
+        )
     reason = _reasons(reason, "decision_reason_required", _("Give the reason for the decision."))
     if appeal.status != AppealStatus.OPEN:
         raise Conflict(

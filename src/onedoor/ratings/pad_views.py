@@ -23,6 +23,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from onedoor.core.errors import Conflict, DomainError
+from onedoor.core.numbers import ascii_int
 from onedoor.districts.models import Window
 from onedoor.ratings import forms, rules, selectors, services
 from onedoor.tickets.models import Ticket, TicketStatus
@@ -70,9 +71,10 @@ def pad(request, centre: str, window: str):
 
 
 def _served(pad, ticket_id) -> Ticket | None:
-    if not str(ticket_id or "").isdigit():
+    pk = ascii_int(ticket_id)
+    if pk is None:
         return None
-    return Ticket.objects.filter(pk=int(ticket_id), window_id=pad.window_id, status=TicketStatus.DONE).first()
+    return Ticket.objects.filter(pk=pk, window_id=pad.window_id, status=TicketStatus.DONE).first()
 
 
 def _submit(request, pad, base):

@@ -227,7 +227,10 @@ def rating_for_visit(
     )  # plain values: the one read of the hot path (bench/ratings.py) builds no model
     if ticket is None:
         raise NotFound("visit_not_found", _("No visit served at this window with this ticket."))
-    if _too_late(ticket["finished_at"]):
+    # Only the visit the pad is offering: served within the pad's minutes (a pad cannot rate, and so block,
+    # another visitor's visit of the last days by changing the ticket it sends).
+    asked_since = clock.now() - timedelta(minutes=settings.ONEDOOR_RATING_PAD_MINUTES)
+    if _too_late(ticket["finished_at"]) or ticket["finished_at"] < asked_since:
         raise Conflict("rating_period_over", _("The time to rate this service is over."))
     level, sub_scores, tags, comment = _validate(Channel.WINDOW, level, sub_scores, tags, comment)
     return _record(

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from onedoor.citizens.views import acting_enterprise, current
 from onedoor.core import clock
 from onedoor.core.errors import DomainError, Forbidden, NotFound
+from onedoor.core.numbers import ascii_int
 from onedoor.people.masking import mask_name, mask_phone
 from onedoor.people.models import Person
 from onedoor.ratings import access, forms, rules, selectors, services
@@ -117,7 +118,7 @@ def _list(request, status=200, error=None):
             request.user,
             status=chosen if chosen in Status.values else None,
             overdue=overdue,
-            before_id=int(before) if (before or "").isdigit() else None,
+            before_id=ascii_int(before),
             limit=51,
         )
     except Forbidden as refused:
@@ -168,7 +169,7 @@ def rectification_act(request, pk: int):
                 classification=post.get("classification", ""),
                 upheld={"upheld": True, "rejected": False}.get(outcome),
                 key=post.get("key", ""),
-                expected_revision=int(revision) if revision.isdigit() else None,
+                expected_revision=ascii_int(revision),
             )
     except Forbidden as refused:
         raise PermissionDenied(refused.message) from None

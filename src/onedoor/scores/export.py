@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from onedoor.core.xlsx import saved_without_formulas
 from onedoor.scores import rules
 from onedoor.scores.columns import COLUMNS, KIND_LABELS, RATE, UNIT_HEADINGS
 from onedoor.scores.selectors import Table
@@ -35,6 +34,4 @@ def table_xlsx(table: Table) -> bytes:
             if kind == RATE:
                 sheet.cell(row=sheet.max_row, column=4 + offset).number_format = "0.0%"
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=3)
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return saved_without_formulas(book)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from onedoor.core.xlsx import saved_without_formulas
 from onedoor.supervision.accountability import Report
 from onedoor.supervision.headings import HEADINGS
 
@@ -81,6 +80,4 @@ def report_xlsx(report: Report, stage_label) -> bytes:
                 row["reason"],
             ]
         )
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return saved_without_formulas(book)

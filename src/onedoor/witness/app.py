@@ -45,7 +45,7 @@ REASONS = {
     413: "Content Too Large",
     422: "Unprocessable Entity",
 }
-OLD_LINE = re.compile(r"old (0|[1-9][0-9]*)")
+OLD_LINE = re.compile(r"old (0|[1-9][0-9]{0,18})")  # at most 19 digits: a tree size fits 64 bits
 
 
 class Refused(Exception):
@@ -161,7 +161,7 @@ def _body(environ) -> bytes:
     stream = environ["wsgi.input"]
     length = environ.get("CONTENT_LENGTH") or ""
     if length:
-        if not length.isdigit():
+        if not re.fullmatch(r"[0-9]{1,10}", length):
             raise Refused(400, "bad Content-Length\n")
         if int(length) > MAX_BODY:
             raise Refused(413, f"the body is limited to {MAX_BODY} bytes\n")

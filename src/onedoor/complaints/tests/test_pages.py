@@ -118,3 +118,20 @@ def test_other_departments_and_districts_get_no_page(client, chancheng, hetang, 
         client.force_login(staff)
         assert client.get(f"/staff/complaints/{complaint.pk}/").status_code == 404
         assert complaint.number not in client.get("/staff/complaints/").content.decode()
+
+
+def test_digits_that_are_not_ascii_are_refused_not_a_server_error(client, chancheng, zhang, olivia, routed):
+    helpers.citizen(client, zhang)
+    client.post(
+        "/citizen/complaints/new/",
+        {"kind": "complaint", "category": "delay", "subject": "办件超时", "text": QUESTION, "key": "k9"},
+    )
+    complaint = Complaint.objects.get()
+    sam, desk = helpers.supervisor(chancheng), Client()
+    desk.force_login(sam)
+    for fields in (
+        {"action": "review", "score": "²", "reasons": ["answered"]},
+        {"action": "assign", "department": "²", "revision": "²", "note": "转办"},
+    ):
+        answer = desk.post(f"/staff/complaints/{complaint.pk}/act/", fields)
+        assert answer.status_code < 500, fields

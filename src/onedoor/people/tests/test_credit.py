@@ -6,6 +6,7 @@ only."""
 import json
 
 import pytest
+from django.utils import translation
 
 from onedoor.core.errors import Conflict, DomainError, Forbidden, NotFound
 from onedoor.core.models import AuditRecord
@@ -88,8 +89,11 @@ def test_the_refusal_names_the_level_and_the_records_behind_it(chancheng, mei, a
 
 def test_a_past_false_commitment_is_named_in_the_refusal(chancheng, mei, alice):
     _false_commitment(chancheng, mei, alice)
-    refusal = str(trust_refusal(district=chancheng, person=mei))
+    with translation.override("en"):
+        refusal = str(trust_refusal(district=chancheng, person=mei))
     assert "found false" in refusal and "D" in refusal and "CASE-1" in refusal
+    with translation.override("zh-hans"):  # the default language says it in Chinese
+        assert "承诺被查实不实" in str(trust_refusal(district=chancheng, person=mei))
 
 
 def test_an_upheld_appeal_appends_and_takes_the_record_out_of_the_level(chancheng, mei, alice, vera):
@@ -162,3 +166,11 @@ def test_only_a_supervisor_of_the_district_decides(chancheng, hetang, mei, alice
     assert no_reason.value.code == "decision_reason_required"
     appeal.refresh_from_db()
     assert appeal.status == "open"
+
+
+def test_a_supervisor_does_not_decide_an_appeal_against_a_record_they_made(chancheng, mei, vera):
+    record = _false_commitment(chancheng, mei, vera)  # recorded by vera herself
+    appeal = credit_appeal_file(person=mei, record_id=record.pk, reasons="记录有误")
+    with pytest.raises(Forbidden) as own:
+        credit_appeal_decide(staff=vera, appeal_id=appeal.pk, upheld=False, reason="维持")
+    assert own.value.code == "own_record"

@@ -53,7 +53,10 @@ def test_a_one_star_rating_before_a_holiday_opens_a_rectification_that_reaches_i
     with clock.frozen_at(at("2025-09-30 16:20")):  # Tuesday, the working day before National Day
         ticket = helpers.served_visit(alice, item)
         secret = helpers.pad_for(alice)
-    with clock.frozen_at(at("2025-09-30 16:30")):
+    with clock.frozen_at(at("2025-09-30 16:24")):  # a pad asks only for its minutes after the service
+        late = rate_visit(client, secret, ticket, 1, tags=["poor_attitude"], comment="窗口人员态度冷淡")
+    assert late.status_code == 409 and late.json()["code"] == "rating_period_over"
+    with clock.frozen_at(at("2025-09-30 16:22")):
         response = rate_visit(client, secret, ticket, 1, tags=["poor_attitude"], comment="窗口人员态度冷淡")
     assert response.status_code == 201, response.content
     body = response.json()

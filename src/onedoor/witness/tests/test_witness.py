@@ -117,7 +117,24 @@ def test_it_refuses_an_old_size_above_the_checkpoint_and_malformed_bodies_with_4
     assert post(b"old 0\nnot-base64!\n\n" + note.encode()).status_code == 400
     assert post(body(3, [bytes(32)] * 64, note)).status_code == 400  # more than 63 proof lines
     assert post(b"old 0\n\n" + note.encode()[:-1]).status_code == 400  # note without its final newline
+    assert post(b"old " + b"9" * 5000 + b"\n\n" + note.encode()).status_code == 400  # not a 64-bit size
+    assert post("old ²\n\n".encode() + note.encode()).status_code == 400  # a digit, but not ASCII
     assert witness.app.state.latest(ORIGIN) == (0, None)
+
+
+def test_a_content_length_that_is_not_ascii_digits_is_a_400(witness, log):
+    """Straight to the WSGI application: an HTTP client would not send such a header."""
+    import io
+
+    answers = []
+    environ = {
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": "/add-checkpoint",
+        "CONTENT_LENGTH": "²",
+        "wsgi.input": io.BytesIO(body(0, [], log.checkpoint(5))),
+    }
+    witness.app(environ, lambda status, headers: answers.append(status))
+    assert answers[0].startswith("400")
 
 
 def test_it_refuses_a_rollback_with_409_and_the_size_it_cosigned(witness, log):
