@@ -61,6 +61,11 @@ cat <<MSG
     outbox is /staff/notifications/.
   Kiosk: http://127.0.0.1:${PORT}/kiosk/ (type an ID number and Enter for the card reader, e.g. ${CITIZEN}).
   Elder mode: the 长辈版 switch in the top bar of every page.
+  Credit: a citizen's records, receipts and appeals at /citizen/credit/; supervisor decides at /staff/credit/appeals/.
+  Rating pad (好差评): log in as desk on a second browser, open
+    http://127.0.0.1:${PORT}/rate/window/CC-HALL/01/pair/ and pair it; it asks each visitor window 01 serves.
+  Supervision (as supervisor): desk /staff/supervision/, complaints /staff/complaints/, rectifications
+    /staff/rectifications/, scores /staff/scores/ (refreshed by the worker), a case's trace from its page.
   Transparency log: http://127.0.0.1:${PORT}/ledger/checkpoint (published by the worker with 2 of 3 witness
     cosignatures) · witnesses: http://127.0.0.1:$((PORT + 301))/ http://127.0.0.1:$((PORT + 302))/
     http://127.0.0.1:$((PORT + 303))/ (POST …/add-checkpoint; keys and state in var/witness-*).
