@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from onedoor.complaints import rules
-from onedoor.core.models import TenantModel
+from onedoor.core.models import StepModel, TenantModel
 
 
 class Kind(models.TextChoices):
@@ -121,24 +121,15 @@ class Complaint(TenantModel):
         return self.status in rules.OPEN_STATES
 
 
-class ComplaintStep(TenantModel):
+class ComplaintStep(StepModel):
     """One step of a complaint: who did what, from which state to which, with what note. Append-only."""
 
     complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="steps")
-    at = models.DateTimeField(_("at"))
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    actor_label = models.CharField(max_length=150)
     action = models.CharField(_("action"), max_length=12)
     from_status = models.CharField(max_length=10, blank=True)
     to_status = models.CharField(max_length=10)
-    note = models.TextField(_("note"), blank=True)
-    data = models.JSONField(default=dict, blank=True)
-    key = models.CharField(max_length=100, blank=True)  # the Idempotency-Key of the request
 
-    class Meta:
-        ordering = ["at", "id"]
+    class Meta(StepModel.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["complaint", "key"], condition=~Q(key=""), name="one_complaint_step_per_key"

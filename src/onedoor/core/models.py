@@ -14,6 +14,25 @@ class TenantModel(models.Model):
         abstract = True
 
 
+class StepModel(TenantModel):
+    """One append-only step of a workflow object (a complaint, a rectification): who, when, with what note and
+    data, and the Idempotency-Key of the request that made it. Subclasses add the object's foreign key and the
+    action and from/to status fields sized for their states, and make (object, key) unique when key is set."""
+
+    at = models.DateTimeField(_("at"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor_label = models.CharField(max_length=150)
+    note = models.TextField(_("note"), blank=True)
+    data = models.JSONField(default=dict, blank=True)
+    key = models.CharField(max_length=100, blank=True)  # the Idempotency-Key of the request
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "id"]
+
+
 class AuditRecord(TenantModel):
     """Who did what, when, to which object, and why. Append-only: never edited, never deleted."""
 

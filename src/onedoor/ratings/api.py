@@ -145,6 +145,22 @@ def offer(request):
     }
 
 
+def _rating(body: RatingIn, idempotency_key: str) -> dict:
+    """What every rating call hands the service from its body and header."""
+    return {
+        "level": body.level,
+        "sub_scores": body.sub_scores,
+        "tags": body.tags,
+        "comment": body.comment,
+        "key": _key(idempotency_key),
+    }
+
+
+def _answer(result) -> Status:
+    """201 for a new rating, 200 for the same request replayed by its Idempotency-Key."""
+    return Status(200 if result.replayed else 201, rating_out(result.rating, result.rectification_id))
+
+
 @router.post(
     "/visits",
     response={201: RatingOut, 200: RatingOut, **errors(400, 401, 404, 409, 422)},
@@ -154,15 +170,9 @@ def offer(request):
 def rate_visit(request, body: VisitRatingIn, idempotency_key: str = Header(..., alias="Idempotency-Key")):
     """From the window's own pad: one rating per served ticket. A rating of 1 or 2 opens a rectification."""
     result = services.rating_for_visit(
-        pad=request.auth,
-        ticket_id=body.ticket,
-        level=body.level,
-        sub_scores=body.sub_scores,
-        tags=body.tags,
-        comment=body.comment,
-        key=_key(idempotency_key),
+        pad=request.auth, ticket_id=body.ticket, **_rating(body, idempotency_key)
     )
-    return Status(200 if result.replayed else 201, rating_out(result.rating, result.rectification_id))
+    return _answer(result)
 
 
 @router.post(
@@ -180,13 +190,9 @@ def rate_case(
         person=person,
         enterprise=acting_enterprise(request),
         number=number,
-        level=body.level,
-        sub_scores=body.sub_scores,
-        tags=body.tags,
-        comment=body.comment,
-        key=_key(idempotency_key),
+        **_rating(body, idempotency_key),
     )
-    return Status(200 if result.replayed else 201, rating_out(result.rating, result.rectification_id))
+    return _answer(result)
 
 
 @router.post(
@@ -204,13 +210,9 @@ def follow_up_case(
         person=person,
         enterprise=acting_enterprise(request),
         number=number,
-        level=body.level,
-        sub_scores=body.sub_scores,
-        tags=body.tags,
-        comment=body.comment,
-        key=_key(idempotency_key),
+        **_rating(body, idempotency_key),
     )
-    return Status(200 if result.replayed else 201, rating_out(result.rating, result.rectification_id))
+    return _answer(result)
 
 
 class StepOut(Schema):

@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from onedoor.core.models import TenantModel
+from onedoor.core.models import StepModel, TenantModel
 from onedoor.ratings import rules
 
 
@@ -155,24 +155,15 @@ class Rectification(TenantModel):
         return f"{self.pk} {self.status}"
 
 
-class RectificationStep(TenantModel):
+class RectificationStep(StepModel):
     """One step of a rectification: who did what, when, with what note. Append-only."""
 
     rectification = models.ForeignKey(Rectification, on_delete=models.PROTECT, related_name="steps")
-    at = models.DateTimeField(_("at"))
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    actor_label = models.CharField(max_length=150)
     action = models.CharField(_("action"), max_length=20)
     from_status = models.CharField(max_length=12, blank=True)
     to_status = models.CharField(max_length=12)
-    note = models.TextField(_("note"), blank=True)
-    data = models.JSONField(default=dict, blank=True)
-    key = models.CharField(max_length=100, blank=True)  # the Idempotency-Key of the request
 
-    class Meta:
-        ordering = ["at", "id"]
+    class Meta(StepModel.Meta):
         constraints = [
             models.UniqueConstraint(
                 fields=["rectification", "key"], condition=~Q(key=""), name="one_step_per_key"
