@@ -10,6 +10,7 @@ from onedoor.appointments.api import slots_router
 from onedoor.cases.api import certificates_router, public_router
 from onedoor.cases.api import router as cases_router
 from onedoor.catalog.api import router as catalog_router
+from onedoor.citizens.credit_api import router as credit_router
 from onedoor.complaints.api import router as complaints_router
 from onedoor.core.api_schemas import NO_NUL_PATTERN
 from onedoor.core.errors import DomainError
@@ -122,6 +123,7 @@ api.add_router("/queue/boards", board_router)
 api.add_router("/appointments/slots", slots_router)
 api.add_router("/appointments", appointments_router)
 api.add_router("/portal", portal_router)
+api.add_router("/portal/credit", credit_router)
 api.add_router("/delivery", delivery_router)
 api.add_router("/ledger", ledger_router)
 api.add_router("/ratings", ratings_router)
