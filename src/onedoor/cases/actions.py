@@ -15,11 +15,11 @@ from onedoor.cases.certificates import certificate_issue, certificate_revoke
 from onedoor.cases.decisions import DEVIATION, judge, mandatory_ids
 from onedoor.cases.models import Case, CaseMaterial, ClockStop, MaterialStatus, StageResult
 from onedoor.cases.trail import trail_append
-from onedoor.core import clock
+from onedoor.core import clock, config_cache
 from onedoor.core.errors import Conflict, DomainError, Forbidden, NotFound
 from onedoor.districts.calendar import calendar_for
 from onedoor.districts.models import DEPARTMENT_ROLES, Role, Staff
-from onedoor.districts.selectors import access_staff_district
+from onedoor.districts.selectors import access_staff_district, staff_centre
 from onedoor.integrations import outbox
 from onedoor.people.credit import credit_record_add
 
@@ -159,6 +159,7 @@ def _act(
                 status=case.status,
             ) from None
         role = _acting_role(action, roles)
+        snapshot = config_cache.snapshot()  # the officer's centre, routes and signing key, cached per change
         handler = _HANDLERS.get(action, _stage)
         reason = (
             handler(
@@ -189,16 +190,17 @@ def _act(
             from_status=before,
             to_status=after,
             reason=reason or opinion,
-            centre=getattr(staff, "centre", None),
+            centre=staff_centre(staff, snapshot),
             payload={"criteria": criteria or {}, "days": days, "materials": materials or []},
+            snapshot=snapshot,
         )
         if action in ledger_events.REVIEW_KINDS:
             ledger_events.case_reviewed(case, action, reason or opinion)
         if before != "completed" and after == "completed" and not case.certificates.exists():
-            certificate_issue(case=case, actor=staff)
+            certificate_issue(case=case, actor=staff, snapshot=snapshot)
         if action in outbox.ACTION_EVENTS:
             details = {"action": action, "reason": reason or opinion, "materials": materials or []}
-            outbox.emit(case, outbox.ACTION_EVENTS[action], details)
+            outbox.emit(case, outbox.ACTION_EVENTS[action], details, snapshot)
         return case
 
 

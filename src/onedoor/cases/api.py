@@ -184,14 +184,17 @@ def _folded(case: Case) -> tuple[list[dict], str | None]:
     return [dict(zip(keys, r[1:], strict=True)) for r in rows], str(public_id) if public_id else None
 
 
-def case_out(case: Case, staff=None, *, materials=None, certificate=None) -> dict:
-    """The case as the API shows it. A caller that just wrote the materials and certificate passes them; a
-    case read by `selectors.case_shown` carries them; otherwise they are read here."""
+_READ = object()  # case_out(certificate=_READ): the caller does not know the certificate; read it
+
+
+def case_out(case: Case, staff=None, *, materials=None, certificate=_READ) -> dict:
+    """The case as the API shows it. A caller that just wrote the materials and certificate passes them (None:
+    it issued none); a case read by `selectors.case_shown` carries them; otherwise they are read here."""
     if hasattr(case, "material_rows"):
         materials, certificate_id = _folded(case)
     else:
         materials = [_material(m) for m in (materials or case.materials.all().order_by("id"))]
-        if certificate is None:
+        if certificate is _READ:
             certificate = case.certificates.order_by("-issued_at").first()
         certificate_id = str(certificate.public_id) if certificate else None
     return {
@@ -223,7 +226,10 @@ def accept(request, body: CaseIn, idempotency_key: str = Header(..., alias="Idem
         materials=[m.dict() for m in body.materials],
         idempotency_key=idempotency_key.strip(),
     )
-    answer = case_out(result.case, request.auth, materials=result.materials, certificate=result.certificate)
+    written = (
+        {"materials": result.materials, "certificate": result.certificate} if not result.replayed else {}
+    )
+    answer = case_out(result.case, request.auth, **written)
     return Status(200 if result.replayed else 201, answer)
 
 

@@ -20,7 +20,7 @@ from onedoor.people.masking import mask_number
 PAYLOAD_VERSION = "onedoor-certificate/1"
 
 
-def certificate_issue(*, case: Case, actor) -> Certificate:
+def certificate_issue(*, case: Case, actor, snapshot=None) -> Certificate:
     version = case.version
     now = clock.now()
     certificate = Certificate(
@@ -42,7 +42,7 @@ def certificate_issue(*, case: Case, actor) -> Certificate:
         "holder": {"name": case.applicant_name, "number": mask_number(case.applicant_number)},
         "issued_at": now.isoformat(),
     }
-    certificate.key_id, certificate.signature = sign_for_district(case.district, payload)
+    certificate.key_id, certificate.signature = sign_for_district(case.district, payload, snapshot)
     certificate.payload = payload
     record = people_services.record_add(
         district=case.district,

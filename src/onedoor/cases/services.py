@@ -17,11 +17,11 @@ from onedoor.cases.materials import LATER, RECEIVED, WAIVED, plan
 from onedoor.cases.models import Case, CaseMaterial, IdempotencyKey, Mode, StageResult, Status
 from onedoor.cases.trail import FIRST, trail_append
 from onedoor.catalog import selectors as catalog_selectors
-from onedoor.core import clock
+from onedoor.core import clock, config_cache
 from onedoor.core.errors import Conflict, DomainError, Forbidden, NotFound
 from onedoor.districts.calendar import calendar_for
 from onedoor.districts.models import Centre, Role
-from onedoor.districts.selectors import access_staff_district
+from onedoor.districts.selectors import access_staff_district, staff_centre
 from onedoor.integrations import outbox
 from onedoor.integrations.models import Event
 from onedoor.people import idnumbers
@@ -123,15 +123,18 @@ def settled_records(district, person, enterprise=None) -> dict:
     return _records_by_type(district, person, enterprise)
 
 
-def _centre(staff, district, centre_code: str | None) -> Centre:
+def _centre(staff, district, centre_code: str | None, snapshot) -> Centre:
     if centre_code:
-        centre = Centre.objects.filter(district=district, code=centre_code).first()
+        centre = snapshot.get(
+            ("centre", district.pk, centre_code),
+            lambda: Centre.objects.filter(district=district, code=centre_code).first(),
+        )
         if centre is None:
             raise NotFound("centre_not_found", _("No such centre in this district."), centre=centre_code)
         return centre
     if staff.centre_id is None:
         raise DomainError("centre_required", _("Say at which centre the application is taken."))
-    return staff.centre
+    return staff_centre(staff, snapshot)
 
 
 def _check_item(version, centre, subject_kind: str, mode: str, refusal) -> None:
@@ -207,8 +210,9 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
     request_hash = _request_hash(request)
     if key and IdempotencyKey.objects.filter(staff=staff, key=key).exists():
         return _replay(staff, key, request_hash)
-    version = catalog_selectors.item_detail(district, request["item"])
-    centre = _centre(staff, district, request["centre"])
+    snapshot = config_cache.snapshot()  # item, centre, calendar, routes and key: read once per change of them
+    version = catalog_selectors.item_detail(district, request["item"], snapshot)
+    centre = _centre(staff, district, request["centre"], snapshot)
     person, enterprise, number = _applicant(
         staff=staff, district=district, number=request["applicant"], name=request["name"]
     )
@@ -238,7 +242,7 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
         raise DomainError("commitment_required", _("Trust first needs the applicant's signed commitment."))
     now = clock.now()
     stages = [[s.code, s.share] for s in version.stages.all()]
-    calendar = calendar_for(district)
+    calendar = calendar_for(district, snapshot)
     instant = version.is_instant
     at_window = instant or mode == Mode.TRUST_FIRST  # finished at the window: the result is issued at once
     first = workflow.first_status([c for c, _s in stages])
@@ -294,6 +298,7 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
         },
         at=now,
         after=FIRST,
+        snapshot=snapshot,
     )
     outbox.emit(
         case,
@@ -302,17 +307,19 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
             "materials": {line.code: line.status for line in lines},
             "criteria": {cid: met for line in lines for cid, met in line.criteria.items()},
         },
+        snapshot,
     )
     if window is not None:  # the visitor the window called: their ticket now names the case
         ticket_link_case(window=window, case=case)
     if mode == Mode.TRUST_FIRST:  # late in the transaction: the log's head stays locked until commit
         ledger_events.commitment_signed(case)
     if at_window:
-        result.certificate = _finish_at_window(case, staff, lines, centre, window, first, accepted)
+        result.certificate = _finish_at_window(case, staff, lines, centre, window, first, accepted, snapshot)
         outbox.emit(
             case,
             Event.DECIDED,
             {"outcome": "completed", "at_window": True, "certificate": str(result.certificate.public_id)},
+            snapshot,
         )
     if key:
         # Last, with the case: a concurrent twin of this request fails here on the unique key, rolls back
@@ -373,7 +380,7 @@ def _log_reuse(case, lines, records: dict, staff) -> None:
             )
 
 
-def _finish_at_window(case, staff, lines, centre, window, before: str, accepted):
+def _finish_at_window(case, staff, lines, centre, window, before: str, accepted, snapshot):
     """即办 / 告知承诺: every stage is done at the window under delegated authority; the result is issued.
     The case row was written completed; this records the stages, the trail entry and the certificate."""
     criteria = {cid: met for line in lines for cid, met in line.criteria.items()}
@@ -408,8 +415,9 @@ def _finish_at_window(case, staff, lines, centre, window, before: str, accepted)
         reason="即办件：窗口授权办结" if case.instant else "告知承诺：签署承诺后当场出证",
         at=now,
         after=accepted,
+        snapshot=snapshot,
     )
-    return certificate_issue(case=case, actor=staff)
+    return certificate_issue(case=case, actor=staff, snapshot=snapshot)
 
 
 @dataclass

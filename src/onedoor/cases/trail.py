@@ -45,11 +45,13 @@ def trail_append(
     window=None,
     at=None,
     after=None,
+    snapshot=None,
 ) -> TrailEntry:
     """Append one entry. Call inside the transaction of the change, after locking the case row.
 
     `after` saves a query when the caller holds the case's last entry (or passes FIRST for a new case);
-    otherwise the last entry is read from the database."""
+    otherwise the last entry is read from the database. `snapshot`: the caller's `core.config_cache`
+    snapshot, if it holds one."""
     payload = payload or {}
     if after is FIRST:
         last = None
@@ -88,7 +90,7 @@ def trail_append(
             payload_hash=payload_hash,
         ),
     )
-    outbox.report_to_province(case, entry)
+    outbox.report_to_province(case, entry, snapshot)
     case_changed(case, entry)  # the applicant's SMS at acceptance, correction, decision and completion
     return entry
 

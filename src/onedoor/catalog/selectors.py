@@ -63,14 +63,23 @@ def with_content(queryset: QuerySet[ItemVersion]) -> QuerySet[ItemVersion]:
     )
 
 
-def item_detail(district, code: str) -> ItemVersion:
-    """The published version of the item with this implementation code, with materials and stages."""
-    version = with_content(published_versions(district)).filter(item__code=code).first()
+def item_detail(district, code: str, snapshot=None) -> ItemVersion:
+    """The published version of the item with this implementation code, with materials and stages. With a
+    `core.config_cache` snapshot it comes from the cache (shared: read it, never change it)."""
+    version = (
+        snapshot.get(("item_detail", district.pk, code), lambda: _item_detail(district, code))
+        if snapshot is not None
+        else _item_detail(district, code)
+    )
     if version is None:
         raise NotFound(
             "item_not_found", _("No published item with this code in this district."), item_code=code
         )
     return version
+
+
+def _item_detail(district, code: str) -> ItemVersion | None:
+    return with_content(published_versions(district)).filter(item__code=code).first()
 
 
 def item_by_code(district, code: str) -> Item:

@@ -57,3 +57,19 @@ class AuditRecord(TenantModel):
         return (
             f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type}:{self.object_id}"
         )
+
+
+class ConfigGeneration(models.Model):
+    """One row: a random value that database triggers replace whenever the configuration every acceptance
+    reads changes (items and their versions, materials and stages; centres, departments, back-end systems,
+    calendars, signing keys; routes and connectors' routing columns). Readers cache that configuration per
+    value (`core/config_cache.py`). Random, not a counter: a rolled-back change leaves the old value and no
+    later change can reuse the value it had."""
+
+    value = models.BigIntegerField()
+
+    class Meta:
+        db_table = "core_configgeneration"
+
+    def __str__(self) -> str:
+        return f"configuration generation {self.value}"

@@ -37,9 +37,12 @@ def overrides_of(district: District, *, year: int | None = None) -> QuerySet[Cal
     return overrides.order_by("date")
 
 
-def calendar_for(district: District) -> WorkCalendar:
+def calendar_for(district: District, snapshot=None) -> WorkCalendar:
     """The district's working-day calendar: its overrides over chinesecalendar over the provisional calendar
-    (Monday–Friday less the statutory holidays) for years the library lacks."""
+    (Monday–Friday less the statutory holidays) for years the library lacks. With a `core.config_cache`
+    snapshot it comes from the cache."""
+    if snapshot is not None:
+        return snapshot.get(("calendar", district.pk), lambda: calendar_for(district))
     rows = CalendarOverride.objects.filter(district=district).values_list("date", "is_workday")
     return WorkCalendar(dict(rows))
 

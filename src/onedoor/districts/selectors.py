@@ -52,3 +52,11 @@ def department_by_code(district: District, code: str) -> Department:
     if department is None:
         raise NotFound("department_not_found", _("No such department in this district."), code=code)
     return department
+
+
+def staff_centre(staff, snapshot) -> Centre | None:
+    """The staff member's centre (None for none), through a `core.config_cache` snapshot unless already loaded."""
+    centre_id = getattr(staff, "centre_id", None)
+    if centre_id is None or "centre" in staff._state.fields_cache:
+        return getattr(staff, "centre", None)
+    return snapshot.get(("centre_id", centre_id), lambda: Centre.objects.get(pk=centre_id))

@@ -105,10 +105,22 @@ def signing_key_rotate(*, district: District, actor=None) -> SigningKey:
     return _key_create(district=district, actor=actor, action="signing_key.created")
 
 
-def sign_for_district(district: District, payload: dict[str, Any]) -> tuple[str, str]:
-    """Sign a payload with the district's active key: (key_id, base64url signature)."""
+def sign_for_district(district: District, payload: dict[str, Any], snapshot=None) -> tuple[str, str]:
+    """Sign a payload with the district's active key: (key_id, base64url signature). With a
+    `core.config_cache` snapshot the decrypted key is taken from the cache once the district has one (a key
+    created by this call is not cached: its transaction may still roll back)."""
+    if snapshot is not None:
+        cached = snapshot.get(("signing_key", district.pk), lambda: _active_private_key(district))
+        if cached is not None:
+            key_id, private_key = cached
+            return key_id, signing.sign(private_key, payload)
     key = signing_key_for(district)
     return key.key_id, signing.sign(_private_key(key), payload)
+
+
+def _active_private_key(district: District):
+    key = _active_key(district)
+    return None if key is None else (key.key_id, _private_key(key))
 
 
 def public_keys(district: District) -> QuerySet[SigningKey]:

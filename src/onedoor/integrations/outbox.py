@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.db.models import Max, Q
 
-from onedoor.core import clock
+from onedoor.core import clock, config_cache
 from onedoor.integrations.models import Connector, ConnectorKind, Event, OutboxMessage, Route
 
 # Which case actions a routed back-end must learn, as which event.
@@ -21,8 +21,15 @@ ACTION_EVENTS = {
 }
 
 
-def routes_for(case) -> list[Route]:
-    """The enabled push connectors' routes that take this case: its item's own route, or its department's."""
+def routes_for(case, snapshot=None) -> list[Route]:
+    """The enabled push connectors' routes that take this case: its item's own route, or its department's.
+    Read through a `core.config_cache` snapshot (the caller's, or a new one)."""
+    snapshot = snapshot or config_cache.snapshot()
+    key = ("routes", case.district_id, case.item_id, case.department_id)
+    return snapshot.get(key, lambda: _routes(case))
+
+
+def _routes(case) -> list[Route]:
     routes = (
         Route.objects.filter(
             district_id=case.district_id,
@@ -62,9 +69,9 @@ def case_payload(case) -> dict:
     }
 
 
-def emit(case, event: str, details: dict | None = None) -> list[OutboxMessage]:
+def emit(case, event: str, details: dict | None = None, snapshot=None) -> list[OutboxMessage]:
     """Queue `event` for every connector routed to the case; call inside the transaction of the change."""
-    routes = routes_for(case)
+    routes = routes_for(case, snapshot)
     if not routes:
         return []
     now = clock.now()
@@ -89,6 +96,14 @@ def emit(case, event: str, details: dict | None = None) -> list[OutboxMessage]:
         for route in routes
     ]
     return OutboxMessage.objects.bulk_create(messages)
+
+
+def _province_connector(district_id: int) -> int | None:
+    return (
+        Connector.objects.filter(district_id=district_id, kind=ConnectorKind.PROVINCE, enabled=True)
+        .values_list("id", flat=True)
+        .first()
+    )
 
 
 def province_message(*, connector_id: int, case, entry, **details) -> OutboxMessage:
@@ -120,14 +135,11 @@ def province_message(*, connector_id: int, case, entry, **details) -> OutboxMess
     )
 
 
-def report_to_province(case, entry) -> OutboxMessage | None:
+def report_to_province(case, entry, snapshot=None) -> OutboxMessage | None:
     """Queue one trail entry (a status change or another recorded action) for the district's provincial online
     hall, if one is connected and enabled; call inside the transaction of the change."""
-    connector_id = (
-        Connector.objects.filter(district_id=case.district_id, kind=ConnectorKind.PROVINCE, enabled=True)
-        .values_list("id", flat=True)
-        .first()
-    )
+    snapshot = snapshot or config_cache.snapshot()
+    connector_id = snapshot.get(("province", case.district_id), lambda: _province_connector(case.district_id))
     if connector_id is None:
         return None
     message = province_message(connector_id=connector_id, case=case, entry=entry)

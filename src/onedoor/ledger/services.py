@@ -40,8 +40,11 @@ def signer(district) -> Signer:
 
 
 def _head(district) -> LedgerHead:
-    LedgerHead.objects.get_or_create(district=district)
-    return LedgerHead.objects.select_for_update().get(district=district)
+    head = LedgerHead.objects.select_for_update().filter(district=district).first()
+    if head is None:  # the district's first entry
+        LedgerHead.objects.get_or_create(district=district)
+        head = LedgerHead.objects.select_for_update().get(district=district)
+    return head
 
 
 def ledger_append(*, district, kind: str, data: dict) -> int:
@@ -69,7 +72,8 @@ def ledger_record(*, district, kind: str, public: dict, private: dict | None = N
 def ledger_append_many(
     *, district, entries: list[tuple[str, dict]], openings: list[str] | None = None
 ) -> list[int]:
-    with transaction.atomic():
+    # No savepoint: every caller appends inside its own business transaction, which must roll back whole.
+    with transaction.atomic(savepoint=False):
         head = _head(district)
         first, now = head.size, clock.now()
         bodies = [canonical_json({"v": VERSION, "kind": kind, **data}) for kind, data in entries]
@@ -84,13 +88,17 @@ def ledger_append_many(
                 for n, ((kind, _data), body, op) in enumerate(zip(entries, bodies, openings, strict=True))
             ],
         )
+        stored = StoredTree(district)
+        stored.load_keys(
+            _left_siblings(first, len(bodies))
+        )  # the stored nodes the new ones complete: one read
         new_nodes: dict[tuple[int, int], bytes] = {}
         for n, body in enumerate(bodies):
             index = first + n
             new_nodes[(0, index)] = merkle.leaf_hash(body)
             level, idx = 0, index
             while idx & 1:  # a right child completes its parent
-                left = new_nodes.get((level, idx - 1)) or _node(district, level, idx - 1)
+                left = new_nodes.get((level, idx - 1)) or stored.nodes[(level, idx - 1)]
                 new_nodes[(level + 1, idx >> 1)] = merkle.node_hash(left, new_nodes[(level, idx)])
                 level, idx = level + 1, idx >> 1
         _insert(
@@ -128,6 +136,19 @@ def _node(district, level: int, index: int) -> bytes:
     return bytes(
         LedgerNode.objects.values_list("hash", flat=True).get(district=district, level=level, index=index)
     )
+
+
+def _left_siblings(first: int, count: int) -> list[tuple[int, int]]:
+    """The stored nodes (level, index) that entries [first, first + count) complete: left siblings whose
+    leaves all lie before `first`."""
+    keys = []
+    for index in range(first, first + count):
+        level, idx = 0, index
+        while idx & 1:
+            if (idx - 1) << level < first:
+                keys.append((level, idx - 1))
+            level, idx = level + 1, idx >> 1
+    return keys
 
 
 def _aligned(start: int, end: int) -> list[tuple[int, int]]:
@@ -171,7 +192,10 @@ class StoredTree:
         self.district, self.nodes = district, {}
 
     def load(self, ranges: list[tuple[int, int]]) -> None:
-        keys = sorted({key for start, end in ranges for key in _aligned(start, end)} - set(self.nodes))
+        self.load_keys([key for start, end in ranges for key in _aligned(start, end)])
+
+    def load_keys(self, wanted: list[tuple[int, int]]) -> None:
+        keys = sorted(set(wanted) - set(self.nodes))
         upper = _upper_nodes(self.district) if any(level >= UPPER_LEVEL for level, _i in keys) else None
         if upper is not None:
             self.nodes.update((key, upper[key]) for key in keys if key in upper)

@@ -230,7 +230,6 @@ def _check_record(*, person, enterprise, record_type, payload, source_kind, trus
         raise DomainError("record_validity", _("A record cannot expire before it becomes valid."))
 
 
-@transaction.atomic
 def record_add(
     *,
     district,
@@ -260,32 +259,35 @@ def record_add(
         valid=(valid_from, valid_until),
     )
     _same_district(district, person, enterprise, source_department, verified_by, actor)
-    record = VerifiedRecord.objects.create(
-        district=district,
-        person=person,
-        enterprise=enterprise,
-        record_type=record_type,
-        payload=payload,
-        source_kind=source_kind,
-        source_ref=(source_ref or "")[:120],
-        source_department=source_department,
-        trust_level=trust_level,
-        valid_from=valid_from,
-        valid_until=valid_until,
-        verified_by=verified_by,
-    )
-    audit(
-        district=district,
-        actor=actor,
-        action="record.added",
-        obj=record,
-        data={
-            "type": record_type,
-            "trust_level": trust_level,
-            "source": source_kind,
-            "ref": record.source_ref,
-        },
-    )
+    # Checked before writing, so no savepoint is needed: inside a caller's transaction the record and its
+    # audit roll back with it; alone, they are one transaction.
+    with transaction.atomic(savepoint=False):
+        record = VerifiedRecord.objects.create(
+            district=district,
+            person=person,
+            enterprise=enterprise,
+            record_type=record_type,
+            payload=payload,
+            source_kind=source_kind,
+            source_ref=(source_ref or "")[:120],
+            source_department=source_department,
+            trust_level=trust_level,
+            valid_from=valid_from,
+            valid_until=valid_until,
+            verified_by=verified_by,
+        )
+        audit(
+            district=district,
+            actor=actor,
+            action="record.added",
+            obj=record,
+            data={
+                "type": record_type,
+                "trust_level": trust_level,
+                "source": source_kind,
+                "ref": record.source_ref,
+            },
+        )
     return record
 
 
@@ -313,17 +315,18 @@ def record_is_current(record: VerifiedRecord, today: date | None = None) -> bool
     return not (record.valid_until and record.valid_until < today)
 
 
-@transaction.atomic
 def record_use(
     *, staff, department, record: VerifiedRecord, purpose: str, channel: str = "service"
 ) -> DataAccess:
-    """A department uses a record instead of asking for the paper again; logged so the person can see it."""
+    """A department uses a record instead of asking for the paper again; logged so the person can see it (one
+    row: no transaction of its own is needed)."""
     purpose = (purpose or "").strip()
     if not purpose:
         raise DomainError("purpose_required", _("Say why the data is needed."))
     if len(purpose) > 200:
         raise DomainError("purpose_too_long", _("Keep the purpose under 200 characters."))
-    _same_district(record.district, staff, department)
+    if any(o is not None and o.district_id != record.district_id for o in (staff, department)):
+        raise _cross_district()
     if not record_is_current(record):
         raise DomainError(
             "record_not_current", _("This record is revoked or not valid today and cannot be used.")
