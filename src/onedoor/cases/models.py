@@ -44,6 +44,9 @@ class Status(models.TextChoices):
     STOPPED = "stopped", _("stopped (终止)")
 
 
+_STATUS_LABELS = dict(Status.choices)
+
+
 class Case(TenantModel):
     number = models.CharField(_("case number"), max_length=32)
     item = models.ForeignKey("catalog.Item", on_delete=models.PROTECT, related_name="cases")
@@ -105,6 +108,11 @@ class Case(TenantModel):
 
     def __str__(self) -> str:
         return self.number
+
+    def get_status_display(self):
+        """Django's generated one rebuilds a hashable copy of the choices on every call; a case list or a
+        case read through the API asks for it once per case."""
+        return _STATUS_LABELS.get(self.status, self.status)
 
 
 class CaseCounter(TenantModel):
