@@ -15,10 +15,11 @@ from onedoor.cases.certificates import certificate_issue, certificate_revoke
 from onedoor.cases.decisions import DEVIATION, judge, mandatory_ids
 from onedoor.cases.models import Case, CaseMaterial, ClockStop, MaterialStatus, StageResult
 from onedoor.cases.trail import trail_append
+from onedoor.catalog import selectors as catalog_selectors
 from onedoor.core import clock, config_cache
 from onedoor.core.errors import Conflict, DomainError, Forbidden, NotFound
 from onedoor.districts.calendar import calendar_for
-from onedoor.districts.models import DEPARTMENT_ROLES, Role, Staff
+from onedoor.districts.models import DEPARTMENT_ROLES, Department, Role, Staff
 from onedoor.districts.selectors import access_staff_district, staff_centre
 from onedoor.integrations import outbox
 from onedoor.people.credit import credit_record_add
@@ -135,6 +136,8 @@ def _act(
             raise NotFound("case_not_found", _("No case with this number in this district."))
         if expected_revision is not None and case.revision != expected_revision:
             raise Conflict("case_changed", _("Someone else changed this case; reload it and try again."))
+        snapshot = config_cache.snapshot()  # configuration read once per change of it, not once per action
+        _attach_configuration(case, district, snapshot)
         roles = roles_for(case)
         before = case.status
         try:
@@ -159,7 +162,6 @@ def _act(
                 status=case.status,
             ) from None
         role = _acting_role(action, roles)
-        snapshot = config_cache.snapshot()  # the officer's centre, routes and signing key, cached per change
         handler = _HANDLERS.get(action, _stage)
         reason = (
             handler(
@@ -202,6 +204,21 @@ def _act(
             details = {"action": action, "reason": reason or opinion, "materials": materials or []}
             outbox.emit(case, outbox.ACTION_EVENTS[action], details, snapshot)
         return case
+
+
+def _attach_configuration(case, district, snapshot) -> None:
+    """The case's district, item version, item and department, which every action reads (the trail, messages,
+    deadlines, certificates), from the configuration cache instead of a query each."""
+    case.district = district
+    case.version = snapshot.get(
+        ("version", district.pk, case.version_id),
+        lambda: catalog_selectors.version_of(district, case.version_id),
+    )
+    case.item = case.version.item
+    case.department = snapshot.get(
+        ("department", district.pk, case.department_id),
+        lambda: Department.objects.get(district=district, pk=case.department_id),
+    )
 
 
 def _officer(actor):
