@@ -12,6 +12,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 
 from onedoor.catalog.models import CaseKind, Item, ItemVersion, Material, Stage, VersionStatus
+from onedoor.core import config_cache
 from onedoor.core.errors import NotFound
 
 
@@ -66,10 +67,8 @@ def with_content(queryset: QuerySet[ItemVersion]) -> QuerySet[ItemVersion]:
 def item_detail(district, code: str, snapshot=None) -> ItemVersion:
     """The published version of the item with this implementation code, with materials and stages. With a
     `core.config_cache` snapshot it comes from the cache (shared: read it, never change it)."""
-    version = (
-        snapshot.get(("item_detail", district.pk, code), lambda: _item_detail(district, code))
-        if snapshot is not None
-        else _item_detail(district, code)
+    version = config_cache.read(
+        snapshot, ("item_detail", district.pk, code), lambda: _item_detail(district, code)
     )
     if version is None:
         raise NotFound(

@@ -10,7 +10,7 @@ sees its own change's value, so it never reads the cache of the configuration it
 rolled back leaves the old value, and its own value is never seen again.
 
 Use: `snapshot = config_cache.snapshot()` at the start of an operation, then
-`snapshot.get(key, build)` for each piece; `build()` reads the database and must not write. Cached objects
+`snapshot.get(key, build)` (or `read(snapshot, key, build)` where the snapshot is optional) for each piece; `build()` reads the database and must not write. Cached objects
 are shared by every later caller of the same generation: read them, never change them."""
 
 from __future__ import annotations
@@ -58,6 +58,6 @@ def snapshot() -> Snapshot:
     return Snapshot(row[0] if row else None)
 
 
-def uncached() -> Snapshot:
-    """A snapshot that caches nothing (for callers that must read the database as it is now)."""
-    return Snapshot(None)
+def read(snapshot: Snapshot | None, key: tuple, build: Callable[[], Any]) -> Any:
+    """`snapshot.get(key, build)`, or `build()` when the caller holds no snapshot (it reads as it always did)."""
+    return build() if snapshot is None else snapshot.get(key, build)

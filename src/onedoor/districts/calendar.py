@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from onedoor.core import config_cache
 from onedoor.core.audit import audit
 from onedoor.core.calendar import WorkCalendar, date_range
 from onedoor.core.errors import DomainError, Forbidden, NotFound
@@ -41,8 +42,10 @@ def calendar_for(district: District, snapshot=None) -> WorkCalendar:
     """The district's working-day calendar: its overrides over chinesecalendar over the provisional calendar
     (Monday–Friday less the statutory holidays) for years the library lacks. With a `core.config_cache`
     snapshot it comes from the cache."""
-    if snapshot is not None:
-        return snapshot.get(("calendar", district.pk), lambda: calendar_for(district))
+    return config_cache.read(snapshot, ("calendar", district.pk), lambda: _calendar(district))
+
+
+def _calendar(district: District) -> WorkCalendar:
     rows = CalendarOverride.objects.filter(district=district).values_list("date", "is_workday")
     return WorkCalendar(dict(rows))
 

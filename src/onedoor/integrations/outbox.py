@@ -23,10 +23,9 @@ ACTION_EVENTS = {
 
 def routes_for(case, snapshot=None) -> list[Route]:
     """The enabled push connectors' routes that take this case: its item's own route, or its department's.
-    Read through a `core.config_cache` snapshot (the caller's, or a new one)."""
-    snapshot = snapshot or config_cache.snapshot()
+    Through the caller's `core.config_cache` snapshot when it holds one."""
     key = ("routes", case.district_id, case.item_id, case.department_id)
-    return snapshot.get(key, lambda: _routes(case))
+    return config_cache.read(snapshot, key, lambda: _routes(case))
 
 
 def _routes(case) -> list[Route]:
@@ -138,8 +137,8 @@ def province_message(*, connector_id: int, case, entry, **details) -> OutboxMess
 def report_to_province(case, entry, snapshot=None) -> OutboxMessage | None:
     """Queue one trail entry (a status change or another recorded action) for the district's provincial online
     hall, if one is connected and enabled; call inside the transaction of the change."""
-    snapshot = snapshot or config_cache.snapshot()
-    connector_id = snapshot.get(("province", case.district_id), lambda: _province_connector(case.district_id))
+    key = ("province", case.district_id)
+    connector_id = config_cache.read(snapshot, key, lambda: _province_connector(case.district_id))
     if connector_id is None:
         return None
     message = province_message(connector_id=connector_id, case=case, entry=entry)
