@@ -42,10 +42,14 @@ def _quick_password_hashing(settings):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: a rendered guide or a lookup counter of an earlier test's district
-    (whose row id a later test may reuse) must not leak into it."""
+    (whose row id a later test may reuse) must not leak into it. A remembered API token neither."""
     from django.core.cache import cache
 
+    from onedoor.districts import token_cache
+
     cache.clear()
+    yield
+    token_cache.close()  # its listening connection would keep the test database from being dropped
 
 
 def _district(code, name):

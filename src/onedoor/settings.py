@@ -221,6 +221,10 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# API tokens remembered per process on PostgreSQL, forgotten on the NOTIFY that any change to tokens, staff,
+# roles or districts sends (onedoor/districts/token_cache.py). Off behind a pooler in transaction mode.
+ONEDOOR_TOKEN_CACHE = env_bool("ONEDOOR_TOKEN_CACHE", True)
+
 # --- auth -----------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "districts.Staff"
 PASSWORD_HASHERS = [

@@ -16,6 +16,7 @@ from ninja.security import HttpBearer
 
 from onedoor.core import rawrows
 from onedoor.core.audit import audit
+from onedoor.districts import token_cache
 from onedoor.districts.models import ApiToken, District, Staff
 
 TOKEN_PREFIX = "od_"
@@ -135,9 +136,14 @@ def token_authenticate(secret: str) -> Staff | None:
     sql = _TOKEN_SQL.get(connection.vendor) or _TOKEN_SQL.setdefault(
         connection.vendor, _token_sql(connection.vendor)
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [_digest(secret)])
-        row = cursor.fetchone()
+    digest = _digest(secret)
+
+    def fetch():
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [digest])
+            return cursor.fetchone()
+
+    row = token_cache.lookup(digest, fetch)
     if row is None:
         return None
     token_id = row[0]
@@ -154,6 +160,7 @@ def token_authenticate(secret: str) -> Staff | None:
         return None
     if last_used_at is None or now - last_used_at > timedelta(minutes=5):
         ApiToken.objects.filter(pk=token_id).update(last_used_at=now)
+        token_cache.refresh(digest, (*row[:2], now, *row[3:]))
     return staff
 
 
