@@ -3,6 +3,7 @@ personal access tokens for the API (stored as SHA-256 digests)."""
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import secrets
 from datetime import timedelta
@@ -123,45 +124,54 @@ def _token_sql(vendor: str) -> str:
 _TOKEN_SQL: dict[str, str] = {}
 
 
-def _role_pairs(text: str | None) -> set[tuple[str, int | None]]:
+def _role_pairs(text: str | None) -> frozenset[tuple[str, int | None]]:
     pairs = set()
     for part in (text or "").split(","):
         if part:
             role, _sep, department = part.partition(":")
             pairs.add((role, int(department) if department else None))
-    return pairs
+    return frozenset(pairs)
 
 
-def token_authenticate(secret: str) -> Staff | None:
+def _token_read(digest: str) -> tuple | None:
+    """(token id, expires at, last used at, staff with district and roles) for an unrevoked token, or None."""
     sql = _TOKEN_SQL.get(connection.vendor) or _TOKEN_SQL.setdefault(
         connection.vendor, _token_sql(connection.vendor)
     )
-    digest = _digest(secret)
-
-    def fetch():
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [digest])
-            return cursor.fetchone()
-
-    row = token_cache.lookup(digest, fetch)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [digest])
+        row = cursor.fetchone()
     if row is None:
         return None
-    token_id = row[0]
-    expires_at = rawrows.convert(ApiToken, "expires_at", row[1])
-    last_used_at = rawrows.convert(ApiToken, "last_used_at", row[2])
     staff, at = rawrows.instance(Staff, row, 3)
-    if not staff.is_active:
-        return None
     if staff.district_id is not None:
         staff.district, at = rawrows.instance(District, row, at)
     staff._role_cache = _role_pairs(row[-1])
+    expires_at = rawrows.convert(ApiToken, "expires_at", row[1])
+    return row[0], expires_at, rawrows.convert(ApiToken, "last_used_at", row[2]), staff
+
+
+def _own_copy(staff: Staff) -> Staff:
+    """The request's own staff object: what one request sets on it must not reach another's."""
+    mine = copy.copy(staff)
+    if staff.district_id is not None:
+        mine.district = copy.copy(staff.district)
+    return mine
+
+
+def token_authenticate(secret: str) -> Staff | None:
+    digest = _digest(secret)
+    found = token_cache.lookup(digest, lambda: _token_read(digest))
+    if found is None:
+        return None
+    token_id, expires_at, last_used_at, staff = found
     now = timezone.now()
-    if expires_at and expires_at <= now:
+    if not staff.is_active or (expires_at and expires_at <= now):
         return None
     if last_used_at is None or now - last_used_at > timedelta(minutes=5):
         ApiToken.objects.filter(pk=token_id).update(last_used_at=now)
-        token_cache.refresh(digest, (*row[:2], now, *row[3:]))
-    return staff
+        token_cache.refresh(digest, (token_id, expires_at, now, staff))
+    return _own_copy(staff)
 
 
 class BearerToken(HttpBearer):

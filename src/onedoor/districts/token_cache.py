@@ -64,7 +64,8 @@ def usable() -> bool:
 
 
 def lookup(digest: str, fetch: Callable[[], tuple | None]) -> tuple | None:
-    """The token row for `digest`: remembered, or `fetch()`ed (and remembered if found)."""
+    """What `fetch()` gives for `digest` (the token's row and the objects built from it): remembered, or
+    fetched and remembered if found. The caller must not change what it gets; it copies what it hands out."""
     if not usable():
         return fetch()
     with _lock:
@@ -88,7 +89,7 @@ def lookup(digest: str, fetch: Callable[[], tuple | None]) -> tuple | None:
 
 
 def refresh(digest: str, row: tuple) -> None:
-    """Replace the remembered row of `digest`, if it is still remembered (its age is kept)."""
+    """Replace what is remembered for `digest`, if it still is (its age is kept)."""
     with _lock:
         entry = _state.entries.get(digest)
         if entry is not None:
