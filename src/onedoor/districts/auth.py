@@ -170,7 +170,7 @@ def token_authenticate(secret: str) -> Staff | None:
         return None
     if last_used_at is None or now - last_used_at > timedelta(minutes=5):
         ApiToken.objects.filter(pk=token_id).update(last_used_at=now)
-        token_cache.refresh(digest, (token_id, expires_at, now, staff))
+        token_cache.refresh(digest, found, (token_id, expires_at, now, staff))
     return _own_copy(staff)
 
 

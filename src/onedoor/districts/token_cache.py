@@ -47,6 +47,7 @@ class _State:
     def __init__(self) -> None:
         self.pid = os.getpid()
         self.listener: psycopg.Connection | None = None
+        self.poller = None  # select.poll() over the listener's socket
         self.failed_at: float | None = None
         self.generation = 0  # bumped whenever the entries are emptied
         self.entries: OrderedDict[str, tuple[float, tuple]] = OrderedDict()
@@ -88,12 +89,13 @@ def lookup(digest: str, fetch: Callable[[], tuple | None]) -> tuple | None:
     return row
 
 
-def refresh(digest: str, row: tuple) -> None:
-    """Replace what is remembered for `digest`, if it still is (its age is kept)."""
+def refresh(digest: str, old: tuple, new: tuple) -> None:
+    """Remember `new` for `digest` instead of `old`, if `old` is still what is remembered (its age is kept):
+    not if the entry was forgotten, or fetched again after a change, meanwhile."""
     with _lock:
         entry = _state.entries.get(digest)
-        if entry is not None:
-            _state.entries[digest] = (entry[0], row)
+        if entry is not None and entry[1] is old:
+            _state.entries[digest] = (entry[0], new)
 
 
 def close() -> None:
@@ -127,12 +129,11 @@ def _listening() -> int | None:
         return None
     listener = _state.listener
     try:
-        if select.select([listener.fileno()], [], [], 0)[0]:
+        if _state.poller.poll(0):
             _empty()
             if not sum(1 for _notice in listener.notifies(timeout=0)):
-                listener.execute(
-                    "SELECT 1"
-                )  # something else arrived (a notice, or the server ending it): ask
+                # Something else arrived (a notice, or the server ending the connection): ask.
+                listener.execute("SELECT 1")
     except (psycopg.Error, OSError, ValueError):
         _lost()
         return None
@@ -152,6 +153,8 @@ def _listen() -> bool:
         _state.failed_at = time.monotonic()
         return False
     _state.listener, _state.failed_at = listener, None
+    _state.poller = select.poll()
+    _state.poller.register(listener.fileno(), select.POLLIN)
     _empty()  # what was remembered before listening began may have changed unseen
     return True
 

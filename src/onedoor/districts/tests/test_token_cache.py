@@ -10,7 +10,7 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from onedoor.districts import token_cache
+from onedoor.districts import auth, token_cache
 from onedoor.districts.models import ApiToken
 
 pytestmark = [
@@ -100,3 +100,12 @@ def test_a_lost_listening_connection_falls_back_to_reading_the_database(client, 
         assert client.get(URL, **headers).status_code == 401
     assert _token_reads(queries) == 1
     assert token_cache.listener_fileno() is None  # and it tries to listen again after RETRY_SECONDS
+
+
+def test_a_late_refresh_never_replaces_a_row_fetched_after_a_change(client, alice, bearer):
+    headers = bearer(alice)
+    assert client.get(URL, **headers).status_code == 200
+    digest = auth._digest(headers["HTTP_AUTHORIZATION"].split()[1])
+    remembered = token_cache._state.entries[digest][1]
+    token_cache.refresh(digest, ("an older row",), ("its refresh",))  # a request that read before a change
+    assert token_cache._state.entries[digest][1] is remembered
