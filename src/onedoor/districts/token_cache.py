@@ -113,6 +113,14 @@ def listener_fileno() -> int | None:
         return _state.listener.fileno() if _state.listener is not None else None
 
 
+def own_connection() -> psycopg.Connection:
+    """A psycopg connection of its own (autocommit) to Django's database, outside Django's connection handling."""
+    params = connection.get_connection_params()
+    for key in ("cursor_factory", "context", "prepare_threshold"):  # Django's own, not connection parameters
+        params.pop(key, None)
+    return psycopg.connect(**params, autocommit=True)
+
+
 def _empty() -> None:
     _state.entries.clear()
     _state.generation += 1
@@ -143,11 +151,8 @@ def _listening() -> int | None:
 def _listen() -> bool:
     if _state.failed_at is not None and time.monotonic() - _state.failed_at < RETRY_SECONDS:
         return False
-    params = connection.get_connection_params()
-    for key in ("cursor_factory", "context", "prepare_threshold"):
-        params.pop(key, None)
     try:
-        listener = psycopg.connect(**params, autocommit=True)
+        listener = own_connection()
         listener.execute(f"LISTEN {CHANNEL}")
     except psycopg.Error:
         _state.failed_at = time.monotonic()

@@ -5,7 +5,6 @@ the next call once the notification has arrived. Changes are made on a second co
 
 import select
 
-import psycopg
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
@@ -22,10 +21,7 @@ URL = "/api/v1/org/district"
 
 def _elsewhere(sql: str, params=()) -> None:
     """Run and commit `sql` on a connection of its own, as another process would."""
-    params_ = connection.get_connection_params()
-    for key in ("cursor_factory", "context", "prepare_threshold"):
-        params_.pop(key, None)
-    with psycopg.connect(**params_, autocommit=True) as other:
+    with token_cache.own_connection() as other:
         other.execute(sql, params)
 
 
@@ -36,29 +32,31 @@ def _notified() -> None:
     assert select.select([fileno], [], [], 10)[0], "no notification arrived within 10 s"
 
 
+@pytest.fixture
+def headers(client, alice, bearer):
+    """Alice's token, already used once (so remembered, with its last-used time set)."""
+    headers = bearer(alice)
+    assert client.get(URL, **headers).status_code == 200
+    return headers
+
+
 def _token_reads(queries) -> int:
     return sum("districts_apitoken" in q["sql"] for q in queries.captured_queries)
 
 
-def test_a_token_used_again_is_not_read_again(client, alice, bearer):
-    headers = bearer(alice)
-    assert client.get(URL, **headers).status_code == 200
+def test_a_token_used_again_is_not_read_again(client, alice, headers):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(URL, **headers).json()["code"] == "440604"
     assert _token_reads(queries) == 0
 
 
-def test_a_token_revoked_elsewhere_stops_working_once_notified(client, alice, bearer):
-    headers = bearer(alice)
-    assert client.get(URL, **headers).status_code == 200
+def test_a_token_revoked_elsewhere_stops_working_once_notified(client, alice, headers):
     _elsewhere("UPDATE districts_apitoken SET revoked_at = now() WHERE staff_id = %s", [alice.pk])
     _notified()
     assert client.get(URL, **headers).status_code == 401
 
 
-def test_a_deactivated_staff_member_or_a_withdrawn_role_is_seen_once_notified(client, alice, bearer):
-    headers = bearer(alice)
-    assert client.get(URL, **headers).status_code == 200
+def test_a_deactivated_staff_member_or_a_withdrawn_role_is_seen_once_notified(client, alice, headers):
     _elsewhere("DELETE FROM districts_roleassignment WHERE staff_id = %s", [alice.pk])
     _notified()
     with CaptureQueriesContext(connection) as queries:
@@ -69,17 +67,13 @@ def test_a_deactivated_staff_member_or_a_withdrawn_role_is_seen_once_notified(cl
     assert client.get(URL, **headers).status_code == 401
 
 
-def test_using_a_token_does_not_empty_every_cache(client, alice, bearer):
-    headers = bearer(alice)
-    assert client.get(URL, **headers).status_code == 200
+def test_using_a_token_does_not_empty_every_cache(client, alice, headers):
     _elsewhere("UPDATE districts_apitoken SET last_used_at = now() WHERE staff_id = %s", [alice.pk])
     fileno = token_cache.listener_fileno()
     assert not select.select([fileno], [], [], 0.3)[0]  # no notification: the last-used time is not the token
 
 
-def test_inside_a_transaction_the_database_is_read_so_ones_own_change_counts(client, alice, bearer):
-    headers = bearer(alice)
-    assert client.get(URL, **headers).status_code == 200
+def test_inside_a_transaction_the_database_is_read_so_ones_own_change_counts(client, alice, headers):
     with transaction.atomic():
         ApiToken.objects.filter(staff=alice).update(revoked_at="2026-01-01T00:00:00Z")
         assert client.get(URL, **headers).status_code == 401
@@ -87,9 +81,7 @@ def test_inside_a_transaction_the_database_is_read_so_ones_own_change_counts(cli
     assert client.get(URL, **headers).status_code == 200
 
 
-def test_a_lost_listening_connection_falls_back_to_reading_the_database(client, alice, bearer):
-    headers = bearer(alice)
-    assert client.get(URL, **headers).status_code == 200
+def test_a_lost_listening_connection_falls_back_to_reading_the_database(client, alice, headers):
     fileno = token_cache.listener_fileno()
     _elsewhere(
         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query = %s", ["LISTEN onedoor_auth"]
@@ -102,9 +94,7 @@ def test_a_lost_listening_connection_falls_back_to_reading_the_database(client, 
     assert token_cache.listener_fileno() is None  # and it tries to listen again after RETRY_SECONDS
 
 
-def test_a_late_refresh_never_replaces_a_row_fetched_after_a_change(client, alice, bearer):
-    headers = bearer(alice)
-    assert client.get(URL, **headers).status_code == 200
+def test_a_late_refresh_never_replaces_a_row_fetched_after_a_change(client, alice, headers):
     digest = auth._digest(headers["HTTP_AUTHORIZATION"].split()[1])
     remembered = token_cache._state.entries[digest][1]
     token_cache.refresh(digest, ("an older row",), ("its refresh",))  # a request that read before a change
