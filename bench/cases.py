@@ -99,7 +99,7 @@ def _prepare(harness, args, env, sizes) -> dict:
             f"copies up to {sizes['total']:,} …",
             flush=True,
         )
-        subprocess.run([harness.BIN / "onedoor", "migrate", "-v0"], env=env, check=True)
+        harness.migrate(env)
         out = subprocess.run(
             [
                 harness.BIN / "python",
@@ -116,7 +116,7 @@ def _prepare(harness, args, env, sizes) -> dict:
         info["filled_on"] = time.strftime("%Y-%m-%d")
         marker.write_text(json.dumps(info))
     else:  # a database filled by an older checkout: bring its schema up to this one's
-        subprocess.run([harness.BIN / "onedoor", "migrate", "-v0"], env=env, check=True)
+        harness.migrate(env)
     return json.loads(marker.read_text())
 
 

@@ -126,7 +126,7 @@ def suite(args, base_env, harness) -> None:
         f"filling {env['DATABASE_URL']}: a small demo district, 100 cases, systems at 127.0.0.1:{port} …",
         flush=True,
     )
-    subprocess.run([harness.BIN / "onedoor", "migrate", "-v0"], env=env, check=True)
+    harness.migrate(env)
     subprocess.run(
         [
             harness.BIN / "onedoor",
@@ -134,7 +134,7 @@ def suite(args, base_env, harness) -> None:
             "--communities",
             "3",
             "--persons",
-            "2000",
+            "300" if args.smoke else "2000",
             "--enterprises",
             "100",
             "--cases",

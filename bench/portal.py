@@ -68,7 +68,7 @@ def suite(args, base_env, harness) -> None:
             f"filling {env['DATABASE_URL']}: the demo with {persons:,} persons and {cases:,} cases …",
             flush=True,
         )
-        subprocess.run([harness.BIN / "onedoor", "migrate", "-v0"], env=env, check=True)
+        harness.migrate(env)
         out = subprocess.run(
             [harness.BIN / "python", harness.ROOT / "bench" / "portal_populate.py", str(persons), str(cases)],
             env=env,
@@ -78,7 +78,7 @@ def suite(args, base_env, harness) -> None:
         )
         marker.write_text(out.stdout.strip().splitlines()[-1])
     else:
-        subprocess.run([harness.BIN / "onedoor", "migrate", "-v0"], env=env, check=True)
+        harness.migrate(env)
     data = json.loads(marker.read_text())
     csrf = secrets.token_hex(16)  # 32 characters: Django takes the secret itself as the form's token
     quote = urllib.parse.quote

@@ -110,7 +110,7 @@ def suite(args, base_env, harness) -> None:
     harness.VAR.mkdir(parents=True, exist_ok=True)
     _database(harness, args, env)
     print(f"filling {env['DATABASE_URL']}: one window, {count + 100:,} visits served …", flush=True)
-    subprocess.run([harness.BIN / "onedoor", "migrate", "-v0"], env=env, check=True)
+    harness.migrate(env)
     out = subprocess.run(
         [harness.BIN / "python", harness.ROOT / "bench" / "ratings_populate.py", str(count + 100)],
         env=env,

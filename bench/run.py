@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import hashlib
 import json
 import os
 import random
@@ -54,6 +55,36 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def migrate(env) -> None:
+    """Bring the database of env's DATABASE_URL to this checkout's schema. A new SQLite database starts as a
+    copy of one migrated once per set of migrations: migrating from nothing takes ~9 s, and the smoke run
+    fills seven databases."""
+    url = env["DATABASE_URL"]
+    path = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+    if path is not None and (not path.exists() or path.stat().st_size == 0):
+        shutil.copyfile(_migrated_template(env), path)
+        return
+    subprocess.run([BIN / "onedoor", "migrate", "-v0"], env=env, check=True)
+
+
+def _migrated_template(env) -> Path:
+    digest = hashlib.sha256()
+    for migration in sorted((ROOT / "src" / "onedoor").glob("*/migrations/*.py")):
+        digest.update(str(migration.relative_to(ROOT)).encode() + b"\0" + migration.read_bytes())
+    template = VAR / f"migrated-{digest.hexdigest()[:16]}.sqlite3"
+    if not template.exists():
+        building = template.with_suffix(".building")
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{building}{suffix}").unlink(missing_ok=True)
+        subprocess.run(
+            [BIN / "onedoor", "migrate", "-v0"],
+            env={**env, "DATABASE_URL": f"sqlite:///{building}"},
+            check=True,
+        )
+        building.rename(template)
+    return template
+
+
 def database(args) -> tuple[str, bool]:
     """(DATABASE_URL, needs_fill) for a database holding exactly the requested sizes."""
     VAR.mkdir(parents=True, exist_ok=True)
@@ -85,7 +116,7 @@ def prepare(args, env) -> str:
     token_file = VAR / f"{args.db}-{args.items}i-{args.persons}p.token"
     if fill:
         print(f"filling {url} with {args.items:,} items and {args.persons:,} persons …", flush=True)
-        subprocess.run([BIN / "onedoor", "migrate", "-v0"], env=env, check=True)
+        migrate(env)
         out = subprocess.run(
             [BIN / "python", ROOT / "bench" / "populate.py", str(args.items), str(args.persons)],
             env=env,
@@ -96,7 +127,7 @@ def prepare(args, env) -> str:
         token_file.write_text(out.stdout.strip().splitlines()[-1])
         (VAR / f"{args.db}-{args.items}i-{args.persons}p.ready").touch()
     else:  # a database filled by an older checkout: bring its schema up to this one's
-        subprocess.run([BIN / "onedoor", "migrate", "-v0"], env=env, check=True)
+        migrate(env)
     return token_file.read_text().strip()
 
 

@@ -49,7 +49,7 @@ def suite(args, base_env, harness) -> None:
     env = dict(base_env)
     harness.VAR.mkdir(parents=True, exist_ok=True)
     _database(harness, args, env)
-    subprocess.run([harness.BIN / "onedoor", "migrate", "-v0"], env=env, check=True)
+    harness.migrate(env)
     out = subprocess.run(
         [harness.BIN / "python", harness.ROOT / "bench" / "scores_run.py", str(cases), str(runs), args.db]
         + (["smoke"] if args.smoke else []),

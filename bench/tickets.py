@@ -104,7 +104,7 @@ def suite(args, base_env, harness) -> None:
         f"filling {env['DATABASE_URL']}: the demo organisation, {2 * waiting + calls:,} waiting tickets …",
         flush=True,
     )
-    subprocess.run([harness.BIN / "onedoor", "migrate", "-v0"], env=env, check=True)
+    harness.migrate(env)
     out = subprocess.run(
         [
             harness.BIN / "python",

@@ -7,7 +7,6 @@ already loaded (prefetched) and issues no query of its own beyond that.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -187,10 +186,19 @@ def _default(field: Field) -> Any:
     return list(field.default) if field.type == "list" else field.default
 
 
+def _copied(value: Any) -> Any:
+    """A copy of the dicts and lists of a parsed document (deepcopy's generality cost 0.3 s a catalog)."""
+    if isinstance(value, dict):
+        return {key: _copied(inner) for key, inner in value.items()}
+    if isinstance(value, list):
+        return [_copied(inner) for inner in value]
+    return value
+
+
 def with_defaults(data: dict) -> dict:
     """A copy of `data` with every missing key filled with its default (nested materials and stages too).
     Unknown keys are kept so the lint can name them."""
-    out = copy.deepcopy(data)
+    out = _copied(data)
     for key, field in ITEM_FIELDS.items():
         out.setdefault(key, _default(field))
     out.setdefault("materials", [])

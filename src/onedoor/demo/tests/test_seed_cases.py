@@ -25,7 +25,9 @@ def seeded(django_db_setup, django_db_blocker):
     """The demo with CASES cases, generated once for this module and flushed afterwards."""
     with django_db_blocker.unblock():
         with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
-            call_command("seed", "--persons", "300", "--enterprises", "30", "--cases", str(CASES))
+            call_command(
+                "seed", "--persons", "300", "--enterprises", "30", "--queue-days", "0", "--cases", str(CASES)
+            )
         yield District.objects.get(code="440604")
         call_command("flush", "--noinput")
 
