@@ -369,14 +369,10 @@ def _report(args, sizes, info, runs, alone, tool_name) -> None:
     for name in alone:  # list, pages, search: one client's latency (with 8 connections it is mostly queueing)
         r = alone[name]
         if not r["requests"]:
-            print(
-                f"{name.split(':')[0]}: no request completed in the {args.seconds:g} s window (each took longer)"
-            )
+            print(f"{_key(name)}: no request completed in the {args.seconds:g} s window (each took longer)")
             continue
         verdict = "met" if r["p50_ms"] <= GOALS["p50"] and r["p99_ms"] <= GOALS["p99"] else "NOT met"
-        print(
-            f"{name.split(':')[0]} p50/p99 = {r['p50_ms']:.1f}/{r['p99_ms']:.1f} ms (goal <= 10/50 ms: {verdict})"
-        )
+        print(f"{_key(name)} p50/p99 = {r['p50_ms']:.1f}/{r['p99_ms']:.1f} ms (goal <= 10/50 ms: {verdict})")
     seed = info["seed"]
     rate, cpu_rate = seed["cases"] / seed["seconds"], seed["cases"] / max(seed["cpu_seconds"], 1e-9)
     print(
