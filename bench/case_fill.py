@@ -20,10 +20,12 @@ import time
 import uuid
 from collections import defaultdict
 from datetime import timedelta
+from types import SimpleNamespace
 
 from django.db import connection, transaction
 from django.utils import timezone
 
+from onedoor.cases import shown
 from onedoor.cases.models import (
     Case,
     CaseCounter,
@@ -134,6 +136,17 @@ class Templates:
                     self.children[model][row["case_id"]].append(row)
         for trail in self.children[TrailEntry].values():
             trail.sort(key=lambda r: r["seq"])
+        # The names a stored answer (onedoor.cases.shown) carries besides the case's own columns.
+        self.names = {
+            row["id"]: {
+                "item_code": row["item__code"],
+                "item_name": row["version__name"],
+                "department_code": row["department__code"],
+            }
+            for row in Case.objects.filter(pk__in=ids).values(
+                "id", "item__code", "version__name", "department__code"
+            )
+        }
 
 
 def replicate(
@@ -196,6 +209,7 @@ def _copy_case(writer, templates, template, number, delta, private_key, key_id, 
             payload_hash=row["payload_hash"],
         )
         writer.add(TrailEntry, row)
+    certificates = []
     for certificate in templates.children[Certificate][template["id"]]:
         row = {**_shift(dict(certificate), Certificate, delta), "case_id": case_id, "record_id": None}
         row["public_id"] = uuid.UUID(int=rng.getrandbits(128), version=4)
@@ -203,6 +217,15 @@ def _copy_case(writer, templates, template, number, delta, private_key, key_id, 
         payload["issued_at"] = row["issued_at"].isoformat()
         row["payload"], row["key_id"], row["signature"] = payload, key_id, signing.sign(private_key, payload)
         writer.add(Certificate, row)
+        certificates.append(row)
+    # The copy's stored answer, as the services would have written it (its number, dates and certificate).
+    newest = max(certificates, key=lambda r: (r["issued_at"], r["id"]), default=None)
+    case["shown"] = shown.text(
+        SimpleNamespace(**case),
+        **templates.names[template["id"]],
+        materials=templates.children[CaseMaterial][template["id"]],
+        certificate_id=newest["public_id"] if newest else None,
+    )
 
 
 def _save_counters(district, counters: dict) -> None:

@@ -115,8 +115,11 @@ def _prepare(harness, args, env, sizes) -> dict:
         info = json.loads(out.stdout.strip().splitlines()[-1])
         info["filled_on"] = time.strftime("%Y-%m-%d")
         marker.write_text(json.dumps(info))
-    else:  # a database filled by an older checkout: bring its schema up to this one's
+    else:  # a database filled by an older checkout: bring its schema and stored answers up to this one's
         harness.migrate(env)
+        subprocess.run(
+            [harness.BIN / "onedoor", "cases", "fill-shown"], env=env, check=True, stdout=subprocess.PIPE
+        )
     return json.loads(marker.read_text())
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from onedoor.cases import deadlines, ledger_events, workflow
+from onedoor.cases import deadlines, ledger_events, selectors, shown, workflow
 from onedoor.cases.certificates import certificate_issue, certificate_revoke
 from onedoor.cases.decisions import DEVIATION, judge, mandatory_ids
 from onedoor.cases.models import Case, CaseMaterial, ClockStop, MaterialStatus, StageResult
@@ -29,13 +29,17 @@ STAGE_ACTIONS = {"undertake", "review", "approve", "complete", "deliver", "other
 
 def roles_on(staff: Staff, case: Case) -> set[str]:
     """The caller's roles that count for this case: departmental roles only for its department."""
+    return roles_in(staff, case.department_id)
+
+
+def roles_in(staff: Staff, department_id: int) -> set[str]:
+    """The caller's roles that count for a case of this department."""
     staff.role_set()
-    roles = set()
-    for role, department_id in staff._role_cache:
-        if role in DEPARTMENT_ROLES and department_id != case.department_id:
-            continue
-        roles.add(role)
-    return roles
+    return {
+        role
+        for role, role_department_id in staff._role_cache
+        if role not in DEPARTMENT_ROLES or role_department_id == department_id
+    }
 
 
 def case_act(
@@ -183,7 +187,6 @@ def _act(
         case.revision += 1
         if after in workflow.OUTCOMES and not case.closed_at:
             case.closed_at = clock.now()
-        case.save()
         trail_append(
             case=case,
             actor=staff,
@@ -203,6 +206,9 @@ def _act(
         if action in outbox.ACTION_EVENTS:
             details = {"action": action, "reason": reason or opinion, "materials": materials or []}
             outbox.emit(case, outbox.ACTION_EVENTS[action], details, snapshot)
+        # Last: the stored answer (shown.py) sees the materials and certificate this action wrote.
+        case.shown = shown.text_of(case, **selectors.case_parts(case.pk))
+        case.save()
         return case
 
 

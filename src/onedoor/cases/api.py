@@ -8,13 +8,14 @@ import uuid
 from datetime import datetime
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
-from ninja import Field, Header, Query, Router, Schema, Status
+from ninja import Field, Header, Query, Router, Schema
 from ninja.throttling import AnonRateThrottle
 from pydantic import BaseModel
 
-from onedoor.cases import selectors, workflow
-from onedoor.cases.actions import case_act, roles_on
+from onedoor.cases import selectors, shown
+from onedoor.cases.actions import case_act, roles_in
 from onedoor.cases.certificates import certificate_check, certificate_find
 from onedoor.cases.models import Case
 from onedoor.cases.services import case_accept
@@ -22,6 +23,7 @@ from onedoor.core.api_schemas import ObjectIn, Text, errors
 from onedoor.core.errors import DomainError, NotFound
 from onedoor.districts.auth import BearerToken
 from onedoor.districts.selectors import district_by_code
+from onedoor.people.masking import mask_number
 
 router = Router(tags=["cases"], auth=BearerToken())
 public_router = Router(tags=["public"], auth=None)
@@ -151,16 +153,6 @@ class VerifyOut(Schema):
     payload: dict
 
 
-def _material(m) -> dict:
-    return {
-        "code": m.code,
-        "name": m.name,
-        "status": m.status,
-        "record_id": m.record_id,
-        "waived_reason": m.waived_reason,
-    }
-
-
 def case_summary(case: Case) -> dict:
     return {
         "number": case.number,
@@ -171,7 +163,7 @@ def case_summary(case: Case) -> dict:
         "department": case.department.code,
         "mode": case.mode,
         "instant": case.instant,
-        "applicant": case.applicant_number[:6] + "********" + case.applicant_number[-4:],
+        "applicant": mask_number(case.applicant_number),
         "accepted_at": case.accepted_at,
         "deadline": case.deadline,
         "closed_at": case.closed_at,
@@ -179,35 +171,16 @@ def case_summary(case: Case) -> dict:
     }
 
 
-def _folded(case: Case) -> tuple[list[dict], str | None]:
-    """Materials and certificate id from `selectors.with_materials_and_certificate`."""
-    rows = sorted(case.material_rows or [], key=lambda r: r[0])
-    keys = ("code", "name", "status", "record_id", "waived_reason")
-    public_id = case.certificate_public_id
-    return [dict(zip(keys, r[1:], strict=True)) for r in rows], str(public_id) if public_id else None
+def _answer(case_id: int, status: str, department_id: int, stored: str, staff, status_code: int = 200):
+    """The case's answer (CaseOut) from its stored part (shown.py) and the caller's roles on it."""
+    body = shown.answer(
+        stored or selectors.stored_answer(case_id), status=status, roles=roles_in(staff, department_id)
+    )
+    return HttpResponse(body, status=status_code, content_type="application/json; charset=utf-8")
 
 
-_READ = object()  # case_out(certificate=_READ): the caller does not know the certificate; read it
-
-
-def case_out(case: Case, staff=None, *, materials=None, certificate=_READ) -> dict:
-    """The case as the API shows it. A caller that just wrote the materials and certificate passes them (None:
-    it issued none); a case read by `selectors.case_shown` carries them; otherwise they are read here."""
-    if hasattr(case, "material_rows"):
-        materials, certificate_id = _folded(case)
-    else:
-        materials = [_material(m) for m in (materials or case.materials.all().order_by("id"))]
-        if certificate is _READ:
-            certificate = case.certificates.order_by("-issued_at").first()
-        certificate_id = str(certificate.public_id) if certificate else None
-    return {
-        **case_summary(case),
-        "gaps_deadline": case.gaps_deadline,
-        "waived_materials": [m for m in materials if m["status"] == "waived"],
-        "materials": materials,
-        "certificate_id": certificate_id,
-        "allowed_actions": workflow.allowed_actions(case.status, roles_on(staff, case)) if staff else [],
-    }
+def _case_answer(case: Case, staff, status_code: int = 200):
+    return _answer(case.pk, case.status, case.department_id, case.shown, staff, status_code)
 
 
 @router.post(
@@ -229,11 +202,7 @@ def accept(request, body: CaseIn, idempotency_key: str = Header(..., alias="Idem
         materials=[m.dict() for m in body.materials],
         idempotency_key=idempotency_key.strip(),
     )
-    written = (
-        {"materials": result.materials, "certificate": result.certificate} if not result.replayed else {}
-    )
-    answer = CaseOut.model_validate(case_out(result.case, request.auth, **written))
-    return Status(200 if result.replayed else 201, answer)
+    return _case_answer(result.case, request.auth, 200 if result.replayed else 201)
 
 
 def _encode(case: Case) -> str:
@@ -281,9 +250,8 @@ def list_cases(request, params: Query[CaseFilters]):
 
 @router.get("/{number}", response={200: CaseOut, **errors(401, 403, 404)}, summary="One case")
 def get_case(request, number: Text):
-    return CaseOut.model_validate(
-        case_out(selectors.case_shown(staff=request.auth, number=number), request.auth)
-    )
+    """One case the caller may see: its stored answer (shown.py) with the caller's allowed actions."""
+    return _answer(*selectors.case_answer_row(staff=request.auth, number=number), request.auth)
 
 
 @router.post(
@@ -306,7 +274,7 @@ def act(request, number: Text, body: ActionIn):
         second_approver=body.second_approver,
         expected_revision=body.revision,
     )
-    return CaseOut.model_validate(case_out(case, request.auth))
+    return _case_answer(case, request.auth)
 
 
 @public_router.get(

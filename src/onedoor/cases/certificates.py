@@ -20,11 +20,13 @@ from onedoor.people.masking import mask_number
 PAYLOAD_VERSION = "onedoor-certificate/1"
 
 
-def certificate_issue(*, case: Case, actor, snapshot=None) -> Certificate:
+def certificate_issue(*, case: Case, actor, snapshot=None, public_id=None) -> Certificate:
+    """`public_id`: the id the caller already gave the result (an acceptance stores its answer with it)."""
     version = case.version
     now = clock.now()
     certificate = Certificate(
         district_id=case.district_id,
+        **({"public_id": public_id} if public_id else {}),
         case=case,
         person=case.person,
         enterprise=case.enterprise,

@@ -85,6 +85,9 @@ class Case(TenantModel):
     commitment_signed_at = models.DateTimeField(_("commitment signed at"), null=True, blank=True)
     commitment_text = models.TextField(_("commitment text"), blank=True)
     revision = models.PositiveIntegerField(default=0)  # optimistic lock: each action bumps it
+    # The API's answer for this case, but for the caller's part: JSON text the services write with each change
+    # (shown.py); empty for a case written before it existed.
+    shown = models.TextField(blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = _("case")

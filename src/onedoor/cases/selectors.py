@@ -10,9 +10,8 @@ from django.db import connection
 from django.db.models import Q, QuerySet, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from onedoor.cases import shown
 from onedoor.cases.models import Case
-from onedoor.catalog.models import Item, ItemVersion
-from onedoor.core import rawrows
 from onedoor.core.errors import NotFound
 from onedoor.districts.models import Department, Role
 from onedoor.districts.selectors import access_staff_district
@@ -20,12 +19,18 @@ from onedoor.districts.selectors import access_staff_district
 DISTRICT_WIDE = {Role.WINDOW_GENERALIST, Role.SUPERVISOR, Role.ANALYST, Role.DISTRICT_ADMIN}
 
 
-def cases_visible_to(staff) -> QuerySet[Case]:
+def _scope(staff) -> tuple[object, list[int] | None]:
+    """(district, departments): None when the caller sees the whole district; [] when no case at all."""
     district = access_staff_district(staff)
-    cases = Case.objects.filter(district=district)
     if staff.role_set() & DISTRICT_WIDE:
-        return cases
-    return cases.filter(department_id__in=staff.department_ids())
+        return district, None
+    return district, sorted(staff.department_ids())
+
+
+def cases_visible_to(staff) -> QuerySet[Case]:
+    district, departments = _scope(staff)
+    cases = Case.objects.filter(district=district)
+    return cases if departments is None else cases.filter(department_id__in=departments)
 
 
 def case_get(*, staff, number: str) -> Case:
@@ -69,47 +74,61 @@ _MATERIALS_JSON = {
 }
 
 
-def _shown_sql(vendor: str, departments: int) -> str:
-    scope = f" AND c.department_id IN ({', '.join(['%s'] * departments)})" if departments else ""
-    # Columns from the models and fixed SQL; every value is a parameter.
-    return (
-        f"SELECT {rawrows.columns(Case, 'c', CASE_COLUMNS)}, i.code, v.name, dp.code, "  # noqa: S608
-        f"{_MATERIALS_JSON[vendor]}, "
-        "(SELECT ct.public_id FROM cases_certificate ct WHERE ct.case_id = c.id "
-        "ORDER BY ct.issued_at DESC, ct.id DESC LIMIT 1) "
-        "FROM cases_case c JOIN catalog_item i ON i.id = c.item_id "
-        "JOIN catalog_itemversion v ON v.id = c.version_id "
-        "JOIN districts_department dp ON dp.id = c.department_id "
-        f"WHERE c.district_id = %s AND c.number = %s{scope}"
-    )
+_CERTIFICATE_ID = (
+    "(SELECT ct.public_id FROM cases_certificate ct WHERE ct.case_id = c.id "
+    "ORDER BY ct.issued_at DESC, ct.id DESC LIMIT 1)"
+)
 
 
-def case_shown(*, staff, number: str) -> Case:
-    """One case as the API shows it, in one plain statement (the most frequent read: windows, back-ends and
-    progress pages ask for cases one by one): the columns of CASE_COLUMNS, the item code, version name and
-    department code, `material_rows` ([id, code, name, status, record_id, waived_reason], any order) and
-    `certificate_public_id` (the newest certificate's). The same scope as `cases_visible_to`."""
-    district = access_staff_district(staff)
-    departments = [] if staff.role_set() & DISTRICT_WIDE else sorted(staff.department_ids())
+def _materials(value) -> list[dict]:
+    """The materials aggregate as rows of MATERIAL_KEYS, in the order they were written (by id)."""
+    rows = sorted((json.loads(value) if isinstance(value, str) else value) or [], key=lambda r: r[0])
+    return [dict(zip(shown.MATERIAL_KEYS, r[1:], strict=True)) for r in rows]
+
+
+def _certificate_id(value) -> uuid.UUID | None:
+    return uuid.UUID(str(value)) if value else None
+
+
+def case_parts(case_id: int) -> dict:
+    """{"materials", "certificate_id"} of a case as its stored answer lists them (shown.py), in one statement."""
+    with connection.cursor() as cursor:
+        # Fixed SQL; the id is a parameter.
+        cursor.execute(
+            f"SELECT {_MATERIALS_JSON[connection.vendor]}, {_CERTIFICATE_ID} "  # noqa: S608
+            "FROM cases_case c WHERE c.id = %s",
+            [case_id],
+        )
+        materials, certificate_id = cursor.fetchone()
+    return {"materials": _materials(materials), "certificate_id": _certificate_id(certificate_id)}
+
+
+def case_answer_row(*, staff, number: str) -> tuple[int, str, int, str]:
+    """(id, status, department id, stored answer) of a case the caller may see: the API's read of one case, one
+    row by its unique (district, number) and no join. The same scope as `cases_visible_to`."""
+    district, departments = _scope(staff)
     row = None
-    if departments or staff.role_set() & DISTRICT_WIDE:
+    if departments != []:
+        scope = (
+            "" if departments is None else f" AND department_id IN ({', '.join(['%s'] * len(departments))})"
+        )
         with connection.cursor() as cursor:
             cursor.execute(
-                _shown_sql(connection.vendor, len(departments)), [district.pk, number, *departments]
+                # Fixed SQL; every value is a parameter.
+                "SELECT id, status, department_id, shown FROM cases_case "  # noqa: S608
+                f"WHERE district_id = %s AND number = %s{scope}",
+                [district.pk, number, *(departments or [])],
             )
             row = cursor.fetchone()
     if row is None:
         raise NotFound("case_not_found", _("No case with this number that you may see."))
-    case, at = rawrows.instance(Case, row, 0, CASE_COLUMNS)
-    item_code, version_name, department_code, materials, public_id = row[at:]
-    case.item = Item.from_db(connection.alias, ["id", "code"], [case.item_id, item_code])
-    case.version = ItemVersion.from_db(connection.alias, ["id", "name"], [case.version_id, version_name])
-    case.department = Department.from_db(
-        connection.alias, ["id", "code"], [case.department_id, department_code]
-    )
-    case.material_rows = (json.loads(materials) if isinstance(materials, str) else materials) or []
-    case.certificate_public_id = uuid.UUID(str(public_id)) if public_id else None
-    return case
+    return row
+
+
+def stored_answer(case_id: int) -> str:
+    """The stored part of a case's answer built from its tables, for a case written before `Case.shown`."""
+    case = Case.objects.select_related("item", "version", "department").only(*SHOWN_FIELDS).get(pk=case_id)
+    return shown.text_of(case, **case_parts(case_id))
 
 
 def case_list(*, staff, status=None, department=None, applicant=None, after=None, limit=50) -> list[Case]:

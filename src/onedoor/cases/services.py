@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import uuid
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from onedoor.cases import deadlines, ledger_events, workflow
+from onedoor.cases import deadlines, ledger_events, shown, workflow
 from onedoor.cases.certificates import certificate_issue
 from onedoor.cases.materials import LATER, RECEIVED, WAIVED, plan
 from onedoor.cases.models import Case, CaseMaterial, IdempotencyKey, Mode, StageResult, Status
@@ -278,6 +279,9 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
         waived = "、".join(line.name for line in lines if line.waived_reason == "commitment") or "无"
         case.commitment_text, case.commitment_signed_at = COMMITMENT.format(waived=waived), now
         case.post_review_deadline = calendar.add_working_days(now, max(version.legal_limit, 20))
+    # A result issued at the window gets its id now, so the stored answer is written with the row (shown.py).
+    certificate_id = uuid.uuid4() if at_window else None
+    case.shown = shown.text_of(case, materials=lines, certificate_id=certificate_id)
     case.save(force_insert=True)
     result = Acceptance(case=case, materials=_save_materials(case, lines, staff, person, enterprise, version))
     _log_reuse(case, lines, records, staff)
@@ -314,7 +318,9 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
     if mode == Mode.TRUST_FIRST:  # late in the transaction: the log's head stays locked until commit
         ledger_events.commitment_signed(case)
     if at_window:
-        result.certificate = _finish_at_window(case, staff, lines, centre, window, first, accepted, snapshot)
+        result.certificate = _finish_at_window(
+            case, staff, lines, centre, window, first, accepted, snapshot, certificate_id
+        )
         outbox.emit(
             case,
             Event.DECIDED,
@@ -380,7 +386,7 @@ def _log_reuse(case, lines, records: dict, staff) -> None:
             )
 
 
-def _finish_at_window(case, staff, lines, centre, window, before: str, accepted, snapshot):
+def _finish_at_window(case, staff, lines, centre, window, before: str, accepted, snapshot, certificate_id):
     """即办 / 告知承诺: every stage is done at the window under delegated authority; the result is issued.
     The case row was written completed; this records the stages, the trail entry and the certificate."""
     criteria = {cid: met for line in lines for cid, met in line.criteria.items()}
@@ -417,7 +423,7 @@ def _finish_at_window(case, staff, lines, centre, window, before: str, accepted,
         after=accepted,
         snapshot=snapshot,
     )
-    return certificate_issue(case=case, actor=staff, snapshot=snapshot)
+    return certificate_issue(case=case, actor=staff, snapshot=snapshot, public_id=certificate_id)
 
 
 @dataclass

@@ -8,6 +8,7 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection, connections
+from django.utils import timezone
 
 from onedoor.core import clock
 from onedoor.core.models import AuditRecord
@@ -135,7 +136,10 @@ def test_only_the_centre_s_window_staff_call_its_tickets(client, alice, bob, oli
 def test_the_recorded_figures_give_arrivals_service_and_waiting_times(chancheng, alice):
     centre = chancheng.test_centre
     window = centre.windows.get(number="01")
-    start = clock.now() - timedelta(days=1)
+    # Yesterday at 10:00 local: the hour of the run must not put the six tickets on two local days.
+    start = timezone.localtime(clock.now()).replace(hour=10, minute=0, second=0, microsecond=0) - timedelta(
+        days=1
+    )
     for n in range(6):  # one every 10 minutes; each served in 6 minutes after a 2-minute wait
         with clock.frozen_at(start + timedelta(minutes=10 * n)):
             services.ticket_take(centre=centre, actor=alice)

@@ -1,0 +1,80 @@
+"""The case as the API shows it, kept with the case (`Case.shown`): the read model of GET /cases/{number}.
+
+An answer has two parts. What every caller sees alike (number, status, item, department, mode, the masked
+applicant, dates, revision, the materials and which settled record waived each, the newest certificate) is
+JSON text written by the services in the same transaction as each change of the case: acceptance
+(services.py) and every action (actions.py), the only two writers of a case. What depends on the caller (the
+status label in their language, the actions their roles allow now) is added when the case is read. Reading
+one case is then one row by (district, number): no joins, no model instances, no encoding of the stored part.
+
+A case written before this text existed has an empty `shown`; its read builds the same text from the tables
+(`selectors.case_shown`), and `onedoor case_shown --fill` writes it for good."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from django.core.serializers.json import DjangoJSONEncoder
+
+from onedoor.cases import workflow
+from onedoor.cases.models import _STATUS_LABELS
+from onedoor.people.masking import mask_number
+
+MATERIAL_KEYS = ("code", "name", "status", "record_id", "waived_reason")
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    """One spelling for an instant whatever zone the service computed it in (a frozen demo clock is local)."""
+    return value.astimezone(UTC) if value is not None else None
+
+
+def material(row) -> dict:
+    """A material line (a CaseMaterial, a planned line or a dict with MATERIAL_KEYS) as the answer lists it."""
+    if isinstance(row, dict):
+        return {key: row[key] for key in MATERIAL_KEYS}
+    return {key: getattr(row, key) for key in MATERIAL_KEYS}
+
+
+def text(case, *, item_code: str, item_name: str, department_code: str, materials, certificate_id) -> str:
+    """The stored part of the answer for `case` (its own columns), given the names from related rows, the
+    materials in the order they were written (dicts of MATERIAL_KEYS) and the newest certificate's id."""
+    materials = [material(m) for m in materials]
+    parts = {
+        "number": case.number,
+        "status": case.status,
+        "item_code": item_code,
+        "item_name": item_name,
+        "department": department_code,
+        "mode": case.mode,
+        "instant": case.instant,
+        "applicant": mask_number(case.applicant_number),
+        "accepted_at": _utc(case.accepted_at),
+        "deadline": _utc(case.deadline),
+        "closed_at": _utc(case.closed_at),
+        "revision": case.revision,
+        "gaps_deadline": _utc(case.gaps_deadline),
+        "waived_materials": [m for m in materials if m["status"] == "waived"],
+        "materials": materials,
+        "certificate_id": str(certificate_id) if certificate_id else None,
+    }
+    return json.dumps(parts, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+
+
+def text_of(case, *, materials, certificate_id) -> str:
+    """`text` for a case whose item, version and department are attached (as the services hold it)."""
+    return text(
+        case,
+        item_code=case.item.code,
+        item_name=case.version.name,
+        department_code=case.department.code,
+        materials=materials,
+        certificate_id=certificate_id,
+    )
+
+
+def answer(stored: str, *, status: str, roles) -> bytes:
+    """The whole answer (CaseOut): the caller's status label and allowed actions, then the stored part."""
+    label = json.dumps(str(_STATUS_LABELS.get(status, status)), ensure_ascii=False)
+    actions = json.dumps(workflow.allowed_actions(status, roles) if roles else [])
+    return f'{{"status_label":{label},"allowed_actions":{actions},{stored[1:]}'.encode()
