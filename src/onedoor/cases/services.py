@@ -353,21 +353,27 @@ def _save_materials(case, lines, staff, person, enterprise, version) -> list:
             for line in lines
         ]
     )
-    for line in lines:
-        material = by_code[line.code]
-        if line.status == RECEIVED and line.checked_original and material.record_type:
-            people_services.record_add(
-                district=case.district,
-                person=person,
-                enterprise=enterprise,
-                record_type=material.record_type,
-                payload={"material": material.name, "case": case.number},
-                source_kind="case",
-                source_ref=case.number,
-                trust_level="B",
-                verified_by=staff,
-                actor=staff,
-            )
+    # Each material checked against its original becomes a level-B record of the holder, all in one go.
+    people_services.records_add(
+        district=case.district,
+        records=[
+            {
+                "person": person,
+                "enterprise": enterprise,
+                "record_type": material.record_type,
+                "payload": {"material": material.name, "case": case.number},
+                "source_kind": "case",
+                "source_ref": case.number,
+                "trust_level": "B",
+                "verified_by": staff,
+            }
+            for line in lines
+            if line.status == RECEIVED
+            and line.checked_original
+            and (material := by_code[line.code]).record_type
+        ],
+        actor=staff,
+    )
     return rows
 
 

@@ -21,11 +21,37 @@ def audit(
     reason: str = "",
     data: dict[str, Any] | None = None,
 ) -> AuditRecord:
+    record = audit_record(
+        district=district,
+        actor=actor,
+        action=action,
+        obj=obj,
+        object_type=object_type,
+        object_id=object_id,
+        reason=reason,
+        data=data,
+    )
+    record.save(force_insert=True)
+    return record
+
+
+def audit_record(
+    *,
+    district,
+    actor,
+    action: str,
+    obj: models.Model | None = None,
+    object_type: str | None = None,
+    object_id: str | int | None = None,
+    reason: str = "",
+    data: dict[str, Any] | None = None,
+) -> AuditRecord:
+    """The audit record, unsaved: a service writing several changes at once saves them in one statement."""
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = obj.pk if object_id is None else object_id
     label = getattr(actor, "username", "") if actor is not None else "system"
-    return AuditRecord.objects.create(
+    return AuditRecord(
         district=district,
         actor=actor if getattr(actor, "pk", None) else None,
         actor_label=label or "system",

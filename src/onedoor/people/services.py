@@ -11,8 +11,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from onedoor.core.audit import audit
+from onedoor.core.audit import audit, audit_record
 from onedoor.core.errors import Conflict, DomainError
+from onedoor.core.models import AuditRecord
 from onedoor.people.idnumbers import lazy_format, today_in_china
 from onedoor.people.models import (
     AccessKind,
@@ -247,48 +248,87 @@ def record_add(
     actor,
 ) -> VerifiedRecord:
     """Keep something a person or enterprise proved once, with its source and trust level (数据沉淀)."""
-    record_type = (record_type or "").strip()
-    _check_record(
-        person=person,
-        enterprise=enterprise,
-        record_type=record_type,
-        payload=payload,
-        source_kind=source_kind,
-        trust_level=trust_level,
-        verified_by=verified_by,
-        valid=(valid_from, valid_until),
-    )
-    _same_district(district, person, enterprise, source_department, verified_by, actor)
-    # Checked before writing, so no savepoint is needed: inside a caller's transaction the record and its
+    record = {
+        "person": person,
+        "enterprise": enterprise,
+        "record_type": record_type,
+        "payload": payload,
+        "source_kind": source_kind,
+        "source_ref": source_ref,
+        "source_department": source_department,
+        "trust_level": trust_level,
+        "valid_from": valid_from,
+        "valid_until": valid_until,
+        "verified_by": verified_by,
+    }
+    return records_add(district=district, records=[record], actor=actor)[0]
+
+
+def records_add(*, district, records: list[dict], actor) -> list[VerifiedRecord]:
+    """`record_add` for several records at once (an acceptance's originals checked at the window): the same
+    checks and one audit record each, written in two statements. Each dict has record_add's arguments."""
+    rows = []
+    for spec in records:
+        record_type = (spec.get("record_type") or "").strip()
+        valid = (spec.get("valid_from"), spec.get("valid_until"))
+        _check_record(
+            person=spec.get("person"),
+            enterprise=spec.get("enterprise"),
+            record_type=record_type,
+            payload=spec.get("payload"),
+            source_kind=spec.get("source_kind"),
+            trust_level=spec.get("trust_level"),
+            verified_by=spec.get("verified_by"),
+            valid=valid,
+        )
+        _same_district(
+            district,
+            spec.get("person"),
+            spec.get("enterprise"),
+            spec.get("source_department"),
+            spec.get("verified_by"),
+            actor,
+        )
+        rows.append(
+            VerifiedRecord(
+                district=district,
+                person=spec.get("person"),
+                enterprise=spec.get("enterprise"),
+                record_type=record_type,
+                payload=spec["payload"],
+                source_kind=spec["source_kind"],
+                source_ref=(spec.get("source_ref") or "")[:120],
+                source_department=spec.get("source_department"),
+                trust_level=spec["trust_level"],
+                valid_from=valid[0],
+                valid_until=valid[1],
+                verified_by=spec.get("verified_by"),
+            )
+        )
+    if not rows:
+        return []
+    # Checked before writing, so no savepoint is needed: inside a caller's transaction the records and their
     # audit roll back with it; alone, they are one transaction.
     with transaction.atomic(savepoint=False):
-        record = VerifiedRecord.objects.create(
-            district=district,
-            person=person,
-            enterprise=enterprise,
-            record_type=record_type,
-            payload=payload,
-            source_kind=source_kind,
-            source_ref=(source_ref or "")[:120],
-            source_department=source_department,
-            trust_level=trust_level,
-            valid_from=valid_from,
-            valid_until=valid_until,
-            verified_by=verified_by,
+        VerifiedRecord.objects.bulk_create(rows)
+        AuditRecord.objects.bulk_create(
+            [
+                audit_record(
+                    district=district,
+                    actor=actor,
+                    action="record.added",
+                    obj=record,
+                    data={
+                        "type": record.record_type,
+                        "trust_level": record.trust_level,
+                        "source": record.source_kind,
+                        "ref": record.source_ref,
+                    },
+                )
+                for record in rows
+            ]
         )
-        audit(
-            district=district,
-            actor=actor,
-            action="record.added",
-            obj=record,
-            data={
-                "type": record_type,
-                "trust_level": trust_level,
-                "source": source_kind,
-                "ref": record.source_ref,
-            },
-        )
-    return record
+    return rows
 
 
 @transaction.atomic

@@ -104,3 +104,27 @@ def test_the_same_idempotency_key_returns_the_same_case(demo_catalog, alice, app
     )
     assert again.replayed and again.case.pk == first.case.pk
     assert Case.objects.count() == 1
+
+
+def test_originals_checked_at_the_window_become_level_b_records_each_audited(demo_catalog, alice, applicant):
+    from onedoor.core.models import AuditRecord
+
+    item = _item(
+        demo_catalog,
+        lambda i: (
+            i["subject"] == "person"
+            and not i["levels"]
+            and not i["trust_first"]
+            and sum(1 for m in i["materials"] if m["form"] == "original" and m["record_type"]) >= 2
+        ),
+    )
+    checked = {m["record_type"] for m in item["materials"] if m["form"] == "original" and m["record_type"]}
+    case = case_accept(
+        staff=alice, item_code=item["code"], applicant=applicant.id_number, materials=_all_received(item)
+    ).case
+    records = VerifiedRecord.objects.filter(person=applicant, trust_level="B", source_ref=case.number)
+    assert {r.record_type for r in records} == checked
+    assert all(r.verified_by_id == alice.pk and r.source_kind == "case" for r in records)
+    audited = AuditRecord.objects.filter(action="record.added", object_type="people.verifiedrecord")
+    assert {int(a.object_id) for a in audited} >= {r.pk for r in records}
+    assert all(a.actor_id == alice.pk for a in audited if int(a.object_id) in {r.pk for r in records})
