@@ -92,15 +92,25 @@ def _certificate_id(value) -> uuid.UUID | None:
 
 def case_parts(case_id: int) -> dict:
     """{"materials", "certificate_id"} of a case as its stored answer lists them (shown.py), in one statement."""
+    return case_parts_many([case_id])[case_id]
+
+
+def case_parts_many(case_ids: list[int]) -> dict[int, dict]:
+    """`case_parts` of several cases, in one statement: {case id: parts}."""
+    if not case_ids:
+        return {}
     with connection.cursor() as cursor:
-        # Fixed SQL; the id is a parameter.
+        # Fixed SQL; the ids are parameters.
         cursor.execute(
-            f"SELECT {_MATERIALS_JSON[connection.vendor]}, {_CERTIFICATE_ID} "  # noqa: S608
-            "FROM cases_case c WHERE c.id = %s",
-            [case_id],
+            f"SELECT c.id, {_MATERIALS_JSON[connection.vendor]}, {_CERTIFICATE_ID} "  # noqa: S608
+            f"FROM cases_case c WHERE c.id IN ({', '.join(['%s'] * len(case_ids))})",
+            list(case_ids),
         )
-        materials, certificate_id = cursor.fetchone()
-    return {"materials": _materials(materials), "certificate_id": _certificate_id(certificate_id)}
+        rows = cursor.fetchall()
+    return {
+        case_id: {"materials": _materials(materials), "certificate_id": _certificate_id(certificate_id)}
+        for case_id, materials, certificate_id in rows
+    }
 
 
 def case_answer_row(*, staff, number: str) -> tuple[int, str, int, str]:
@@ -127,8 +137,18 @@ def case_answer_row(*, staff, number: str) -> tuple[int, str, int, str]:
 
 def stored_answer(case_id: int) -> str:
     """The stored part of a case's answer built from its tables, for a case written before `Case.shown`."""
-    case = Case.objects.select_related("item", "version", "department").only(*SHOWN_FIELDS).get(pk=case_id)
-    return shown.text_of(case, **case_parts(case_id))
+    return stored_answers([case_id])[case_id]
+
+
+def stored_answers(case_ids: list[int]) -> dict[int, str]:
+    """`stored_answer` of several cases, in two statements: {case id: text}."""
+    cases = (
+        Case.objects.select_related("item", "version", "department")
+        .only(*SHOWN_FIELDS)
+        .filter(pk__in=case_ids)
+    )
+    parts = case_parts_many(list(case_ids))
+    return {case.pk: shown.text_of(case, **parts[case.pk]) for case in cases}
 
 
 def case_list(*, staff, status=None, department=None, applicant=None, after=None, limit=50) -> list[Case]:

@@ -150,3 +150,20 @@ def test_an_unknown_number_is_a_localized_404(client, alice, bearer, language):
     )
     assert response.status_code == 404 and response.json()["code"] == "case_not_found"
     assert response.json()["message"]
+
+
+def test_the_fill_goes_batch_by_batch_and_leaves_stored_answers_alone(
+    client, demo_catalog, alice, bearer, number
+):
+    from onedoor.cases.shown_fill import shown_fill
+
+    items = [i for i in demo_catalog if i["kind"] == "instant" and i["subject"] == "person"][:3]
+    for n, item in enumerate(items):
+        assert _post(client, bearer(alice), _body(item, number), key=f"fill-{n}").status_code == 201
+    stored = dict(Case.objects.values_list("pk", "shown"))
+    emptied = sorted(stored)[:2]
+    Case.objects.filter(pk__in=emptied).update(shown="")
+    batches = []
+    assert shown_fill(batch=1, progress=batches.append) == 2
+    assert batches == [1, 2]  # one case a batch; the case never emptied was not rewritten
+    assert dict(Case.objects.values_list("pk", "shown")) == stored
