@@ -1,7 +1,8 @@
 """Officers' actions on a case (承办、审核、批准、办结、补正、特别程序、延期、撤回、撤销 …), all through
 `case_act`: it locks the case row, checks the workflow table and the officer's role for the case's
 department, applies the action's own rules, and appends the trail — in one transaction. Two officers acting at
-once: the second finds the case changed and gets a conflict."""
+once: the second finds the case changed and gets a conflict. The case row is saved last, with its stored API
+answer (`shown.py`) rebuilt after everything the action wrote."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Accepting a case at any window or channel (受理). Every write of the case spine goes through this module
-or `actions.py`: atomic, validated, with a trail entry in the same transaction."""
+or `actions.py`: atomic, validated, with a trail entry in the same transaction, and leaving the case's stored
+API answer (`shown.py`) current in that transaction."""
 
 from __future__ import annotations
 
@@ -42,8 +43,7 @@ class Acceptance:
     case: Case
     replayed: bool = False
     problems: list = field(default_factory=list)
-    materials: list | None = None  # the rows just written, so the answer need not read them again
-    certificate: object = None
+    certificate: object = None  # the result issued at the window (instant, trust first)
 
 
 def _request_hash(data: dict) -> str:
@@ -283,7 +283,8 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
     certificate_id = uuid.uuid4() if at_window else None
     case.shown = shown.text_of(case, materials=lines, certificate_id=certificate_id)
     case.save(force_insert=True)
-    result = Acceptance(case=case, materials=_save_materials(case, lines, staff, person, enterprise, version))
+    _save_materials(case, lines, staff, person, enterprise, version)
+    result = Acceptance(case=case)
     _log_reuse(case, lines, records, staff)
     accepted = trail_append(
         case=case,
@@ -336,9 +337,9 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
     return result
 
 
-def _save_materials(case, lines, staff, person, enterprise, version) -> list:
+def _save_materials(case, lines, staff, person, enterprise, version) -> None:
     by_code = {m.code: m for m in version.materials.all()}
-    rows = CaseMaterial.objects.bulk_create(
+    CaseMaterial.objects.bulk_create(
         [
             CaseMaterial(
                 case=case,
@@ -374,7 +375,6 @@ def _save_materials(case, lines, staff, person, enterprise, version) -> list:
         ],
         actor=staff,
     )
-    return rows
 
 
 def _log_reuse(case, lines, records: dict, staff) -> None:
