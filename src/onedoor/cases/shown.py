@@ -8,7 +8,7 @@ status label in their language, the actions their roles allow now) is added when
 one case is then one row by (district, number): no joins, no model instances, no encoding of the stored part.
 
 A case written before this text existed has an empty `shown`; its read builds the same text from the tables
-(`selectors.case_shown`), and `onedoor case_shown --fill` writes it for good."""
+(`selectors.stored_answer`), and `onedoor cases fill-shown` (shown_fill.py) stores it for good."""
 
 from __future__ import annotations
 
@@ -18,10 +18,11 @@ from datetime import UTC, datetime
 from django.core.serializers.json import DjangoJSONEncoder
 
 from onedoor.cases import workflow
-from onedoor.cases.models import _STATUS_LABELS
+from onedoor.cases.models import Status
 from onedoor.people.masking import mask_number
 
 MATERIAL_KEYS = ("code", "name", "status", "record_id", "waived_reason")
+_LABELS = dict(Status.choices)
 
 
 def _utc(value: datetime | None) -> datetime | None:
@@ -75,6 +76,6 @@ def text_of(case, *, materials, certificate_id) -> str:
 
 def answer(stored: str, *, status: str, roles) -> bytes:
     """The whole answer (CaseOut): the caller's status label and allowed actions, then the stored part."""
-    label = json.dumps(str(_STATUS_LABELS.get(status, status)), ensure_ascii=False)
+    label = json.dumps(str(_LABELS.get(status, status)), ensure_ascii=False)
     actions = json.dumps(workflow.allowed_actions(status, roles) if roles else [])
     return f'{{"status_label":{label},"allowed_actions":{actions},{stored[1:]}'.encode()
