@@ -23,7 +23,6 @@ from onedoor.core.api_schemas import ObjectIn, Text, errors
 from onedoor.core.errors import DomainError, NotFound
 from onedoor.districts.auth import BearerToken
 from onedoor.districts.selectors import district_by_code
-from onedoor.people.masking import mask_number
 
 router = Router(tags=["cases"], auth=BearerToken())
 public_router = Router(tags=["public"], auth=None)
@@ -154,21 +153,12 @@ class VerifyOut(Schema):
 
 
 def case_summary(case: Case) -> dict:
-    return {
-        "number": case.number,
-        "status": case.status,
-        "status_label": str(case.get_status_display()),
+    names = {
         "item_code": case.item.code,
         "item_name": case.version.name,
-        "department": case.department.code,
-        "mode": case.mode,
-        "instant": case.instant,
-        "applicant": mask_number(case.applicant_number),
-        "accepted_at": case.accepted_at,
-        "deadline": case.deadline,
-        "closed_at": case.closed_at,
-        "revision": case.revision,
+        "department_code": case.department.code,
     }
+    return {**shown.summary(case, **names), "status_label": str(case.get_status_display())}
 
 
 def _answer(case_id: int, status: str, department_id: int, stored: str, staff, status_code: int = 200):

@@ -37,11 +37,10 @@ def material(row) -> dict:
     return {key: getattr(row, key) for key in MATERIAL_KEYS}
 
 
-def text(case, *, item_code: str, item_name: str, department_code: str, materials, certificate_id) -> str:
-    """The stored part of the answer for `case` (its own columns), given the names from related rows, the
-    materials in the order they were written (dicts of MATERIAL_KEYS) and the newest certificate's id."""
-    materials = [material(m) for m in materials]
-    parts = {
+def summary(case, *, item_code: str, item_name: str, department_code: str) -> dict:
+    """What a case list row and the stored answer share, but for the status label: the case's own columns and
+    the names from related rows."""
+    return {
         "number": case.number,
         "status": case.status,
         "item_code": item_code,
@@ -54,6 +53,15 @@ def text(case, *, item_code: str, item_name: str, department_code: str, material
         "deadline": _utc(case.deadline),
         "closed_at": _utc(case.closed_at),
         "revision": case.revision,
+    }
+
+
+def text(case, *, item_code: str, item_name: str, department_code: str, materials, certificate_id) -> str:
+    """The stored part of the answer for `case` (its own columns), given the names from related rows, the
+    materials in the order they were written (dicts of MATERIAL_KEYS) and the newest certificate's id."""
+    materials = [material(m) for m in materials]
+    parts = {
+        **summary(case, item_code=item_code, item_name=item_name, department_code=department_code),
         "gaps_deadline": _utc(case.gaps_deadline),
         "waived_materials": [m for m in materials if m["status"] == "waived"],
         "materials": materials,

@@ -10,27 +10,9 @@ from django.db import models
 from onedoor.core.models import AuditRecord
 
 
-def audit(
-    *,
-    district,
-    actor,
-    action: str,
-    obj: models.Model | None = None,
-    object_type: str | None = None,
-    object_id: str | int | None = None,
-    reason: str = "",
-    data: dict[str, Any] | None = None,
-) -> AuditRecord:
-    record = audit_record(
-        district=district,
-        actor=actor,
-        action=action,
-        obj=obj,
-        object_type=object_type,
-        object_id=object_id,
-        reason=reason,
-        data=data,
-    )
+def audit(**fields) -> AuditRecord:
+    """Write one audit record now; the arguments are `audit_record`'s."""
+    record = audit_record(**fields)
     record.save(force_insert=True)
     return record
 
