@@ -17,7 +17,7 @@ from onedoor.cases.decisions import DEVIATION, judge, mandatory_ids
 from onedoor.cases.models import Case, CaseMaterial, ClockStop, MaterialStatus, StageResult
 from onedoor.cases.trail import trail_append
 from onedoor.catalog import selectors as catalog_selectors
-from onedoor.core import clock, config_cache
+from onedoor.core import clock, config_cache, writebehind
 from onedoor.core.errors import Conflict, DomainError, Forbidden, NotFound
 from onedoor.districts.calendar import calendar_for
 from onedoor.districts.models import DEPARTMENT_ROLES, Department, Role, Staff
@@ -135,7 +135,7 @@ def _act(
     second_approver: str = "",
     expected_revision: int | None = None,
 ) -> Case:
-    with transaction.atomic():
+    with transaction.atomic(), writebehind.deferred():
         case = Case.objects.select_for_update().filter(district=district, number=number).first()
         if case is None:
             raise NotFound("case_not_found", _("No case with this number in this district."))
@@ -247,8 +247,12 @@ def _acting_role(action: str, roles: set[str]) -> str:
     return sorted(allowed)[0]
 
 
+def _stage_result(**fields) -> None:
+    writebehind.insert(StageResult(**fields))
+
+
 def _stage(*, case, staff, role, after, opinion, criteria, **_ignored):
-    StageResult.objects.create(
+    _stage_result(
         case=case,
         stage=case.status,
         officer=_officer(staff),
@@ -298,7 +302,7 @@ def _decide(case, staff, role, decision, opinion, criteria, reason, second_appro
                 "second_approver_required",
                 _("This decision differs from what the criteria imply: a second approver must confirm it."),
             )
-    StageResult.objects.create(
+    _stage_result(
         case=case,
         stage=case.status,
         officer=_officer(staff),
@@ -324,7 +328,9 @@ def _stop_clock(*, case, staff, reason, materials, after, **_ignored):
         raise DomainError(
             "missing_list_required", _("A correction notice lists everything missing, at once.")
         )
-    ClockStop.objects.create(case=case, kind=kind, reason=reason, started_at=clock.now(), missing=materials)
+    writebehind.insert(
+        ClockStop(case=case, kind=kind, reason=reason, started_at=clock.now(), missing=materials)
+    )
     case.resume_to, case.clock_stopped_at = case.status, clock.now()
 
 

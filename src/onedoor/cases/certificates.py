@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from onedoor.cases import ledger_events
 from onedoor.cases.ledger_events import payload_digest
 from onedoor.cases.models import Case, Certificate
-from onedoor.core import clock
+from onedoor.core import clock, writebehind
 from onedoor.core.errors import NotFound
 from onedoor.districts.signing import sign_for_district, verify_for_district
 from onedoor.ledger import witnessing
@@ -60,7 +60,7 @@ def certificate_issue(*, case: Case, actor, snapshot=None, public_id=None) -> Ce
     )
     certificate.record = record
     certificate.ledger_index = ledger_events.certificate_issued(certificate)
-    certificate.save()
+    writebehind.insert(certificate)
     return certificate
 
 

@@ -19,7 +19,7 @@ from onedoor.cases.materials import LATER, RECEIVED, WAIVED, plan
 from onedoor.cases.models import Case, CaseMaterial, IdempotencyKey, Mode, StageResult, Status
 from onedoor.cases.trail import FIRST, trail_append
 from onedoor.catalog import selectors as catalog_selectors
-from onedoor.core import clock, config_cache
+from onedoor.core import clock, config_cache, writebehind
 from onedoor.core.errors import Conflict, DomainError, Forbidden, NotFound
 from onedoor.districts.calendar import calendar_for
 from onedoor.districts.models import Centre, Role
@@ -190,7 +190,7 @@ def case_accept(
         "commitment": commitment_signed,
     }
     try:
-        with transaction.atomic():
+        with transaction.atomic(), writebehind.deferred():
             return _accept(staff, district, request, window, idempotency_key)
     except IntegrityError:
         if not idempotency_key:
@@ -331,16 +331,16 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
     if key:
         # Last, with the case: a concurrent twin of this request fails here on the unique key, rolls back
         # everything it wrote, and answers with this case (see case_accept).
-        IdempotencyKey.objects.create(
-            district=district, staff=staff, key=key, request_hash=request_hash, case=case
+        writebehind.insert(
+            IdempotencyKey(district=district, staff=staff, key=key, request_hash=request_hash, case=case)
         )
     return result
 
 
 def _save_materials(case, lines, staff, person, enterprise, version) -> None:
     by_code = {m.code: m for m in version.materials.all()}
-    CaseMaterial.objects.bulk_create(
-        [
+    writebehind.insert(
+        *[
             CaseMaterial(
                 case=case,
                 code=line.code,
@@ -398,8 +398,8 @@ def _finish_at_window(case, staff, lines, centre, window, before: str, accepted,
     criteria = {cid: met for line in lines for cid, met in line.criteria.items()}
     now = case.closed_at
     opinion = str(_("Done at the window under delegated authority."))
-    StageResult.objects.bulk_create(
-        [
+    writebehind.insert(
+        *[
             StageResult(
                 case=case,
                 stage=code,

@@ -11,7 +11,7 @@ import json
 from datetime import UTC
 
 from onedoor.cases.models import Case, TrailEntry
-from onedoor.core import clock
+from onedoor.core import clock, writebehind
 from onedoor.integrations import outbox
 from onedoor.notifications.services import case_changed
 
@@ -63,7 +63,7 @@ def trail_append(
     at = at or clock.now()
     label = getattr(actor, "username", "") or "system"
     payload_hash = hashlib.sha256(_canonical(payload)).hexdigest()
-    entry = TrailEntry.objects.create(
+    entry = TrailEntry(
         district_id=case.district_id,
         case=case,
         seq=seq,
@@ -90,6 +90,7 @@ def trail_append(
             payload_hash=payload_hash,
         ),
     )
+    writebehind.insert(entry)
     outbox.report_to_province(case, entry, snapshot)
     case_changed(case, entry)  # the applicant's SMS at acceptance, correction, decision and completion
     return entry

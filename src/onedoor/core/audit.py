@@ -7,13 +7,15 @@ from typing import Any
 
 from django.db import models
 
+from onedoor.core import writebehind
 from onedoor.core.models import AuditRecord
 
 
 def audit(**fields) -> AuditRecord:
-    """Write one audit record now; the arguments are `audit_record`'s."""
+    """Write one audit record (with the change's other appended rows, `core.writebehind`); the arguments are
+    `audit_record`'s."""
     record = audit_record(**fields)
-    record.save(force_insert=True)
+    writebehind.insert(record)
     return record
 
 

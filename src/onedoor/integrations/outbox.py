@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.db.models import Max, Q
 
-from onedoor.core import clock, config_cache
+from onedoor.core import clock, config_cache, writebehind
 from onedoor.integrations.models import Connector, ConnectorKind, Event, OutboxMessage, Route
 
 # Which case actions a routed back-end must learn, as which event.
@@ -94,7 +94,8 @@ def emit(case, event: str, details: dict | None = None, snapshot=None) -> list[O
         )
         for route in routes
     ]
-    return OutboxMessage.objects.bulk_create(messages)
+    writebehind.insert(*messages)
+    return messages
 
 
 def _province_connector(district_id: int) -> int | None:
@@ -142,5 +143,5 @@ def report_to_province(case, entry, snapshot=None) -> OutboxMessage | None:
     if connector_id is None:
         return None
     message = province_message(connector_id=connector_id, case=case, entry=entry)
-    message.save(force_insert=True)
+    writebehind.insert(message)
     return message

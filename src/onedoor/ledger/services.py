@@ -17,7 +17,7 @@ from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from onedoor.core import clock
+from onedoor.core import clock, writebehind
 from onedoor.core.errors import DomainError
 from onedoor.core.signing import canonical_json
 from onedoor.districts.signing import active_private_key
@@ -108,7 +108,12 @@ def ledger_append_many(
             [(district.pk, lv, ix, h) for (lv, ix), h in new_nodes.items()],
         )
         head.size = first + len(entries)
-        head.save(update_fields=["size"])
+        table = LedgerHead._meta.db_table
+        writebehind.execute(
+            f"UPDATE {connection.ops.quote_name(table)} SET size = %s WHERE id = %s",  # noqa: S608
+            [head.size, head.pk],
+            table,
+        )
     return list(range(first, first + len(entries)))
 
 
@@ -119,17 +124,23 @@ def _insert(model, columns: list[str], pg_types: list[str], rows: list[tuple]) -
     if not rows:
         return
     names = ", ".join(connection.ops.quote_name(c) for c in columns)
-    table = connection.ops.quote_name(model._meta.db_table)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            arrays = ", ".join(f"%s::{t}[]" for t in pg_types)
-            cursor.execute(
-                f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays})",  # noqa: S608
-                [list(column) for column in zip(*rows, strict=True)],
-            )
-        else:
-            values = ", ".join(["%s"] * len(columns))
-            cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({values})", rows)  # noqa: S608
+    table = model._meta.db_table
+    quoted = connection.ops.quote_name(table)
+    if connection.vendor == "postgresql":
+        arrays = ", ".join(f"%s::{t}[]" for t in pg_types)
+        writebehind.execute(
+            f"INSERT INTO {quoted} ({names}) SELECT * FROM unnest({arrays})",  # noqa: S608
+            [list(column) for column in zip(*rows, strict=True)],
+            table,
+        )
+    else:
+        values = ", ".join(["%s"] * len(columns))
+        writebehind.execute(
+            f"INSERT INTO {quoted} ({names}) VALUES ({values})",  # noqa: S608
+            rows,
+            table,
+            many=True,
+        )
 
 
 def _node(district, level: int, index: int) -> bytes:

@@ -10,7 +10,7 @@ import logging
 from django.db import transaction
 
 from onedoor.applications.models import Application
-from onedoor.core import clock
+from onedoor.core import clock, writebehind
 from onedoor.notifications.models import Notification, Topic
 from onedoor.notifications.senders import sender
 
@@ -27,7 +27,7 @@ def notify(
         return None
     now = clock.now()
     phone = (person.phone if to is None else to or "").strip()
-    return Notification.objects.create(
+    notification = Notification(
         district_id=person.district_id,
         person=person,
         case=case,
@@ -40,6 +40,8 @@ def notify(
         sent_at=None if phone else now,
         sender="" if phone else "site",
     )
+    writebehind.insert(notification)
+    return notification
 
 
 def case_body(case, entry) -> tuple[str, str] | None:

@@ -11,9 +11,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from onedoor.core import writebehind
 from onedoor.core.audit import audit, audit_record
 from onedoor.core.errors import Conflict, DomainError
-from onedoor.core.models import AuditRecord
 from onedoor.people.idnumbers import lazy_format, today_in_china
 from onedoor.people.models import (
     AccessKind,
@@ -311,8 +311,8 @@ def records_add(*, district, records: list[dict], actor) -> list[VerifiedRecord]
     # audit roll back with it; alone, they are one transaction.
     with transaction.atomic(savepoint=False):
         VerifiedRecord.objects.bulk_create(rows)
-        AuditRecord.objects.bulk_create(
-            [
+        writebehind.insert(
+            *[
                 audit_record(
                     district=district,
                     actor=actor,
@@ -371,7 +371,7 @@ def record_use(
         raise DomainError(
             "record_not_current", _("This record is revoked or not valid today and cannot be used.")
         )
-    return DataAccess.objects.create(
+    access = DataAccess(
         district_id=record.district_id,
         kind=AccessKind.USE,
         staff=staff,
@@ -382,3 +382,5 @@ def record_use(
         purpose=purpose,
         channel=channel[:20],
     )
+    writebehind.insert(access)
+    return access

@@ -26,7 +26,7 @@ from django.utils import timezone
 from onedoor.cases.actions import case_act
 from onedoor.cases.models import Mode
 from onedoor.cases.services import case_accept
-from onedoor.core import clock
+from onedoor.core import clock, writebehind
 from onedoor.core.errors import DomainError
 from onedoor.demo.generator import case_plans as plans
 from onedoor.demo.generator import case_world
@@ -290,14 +290,14 @@ def generate_cases(
     started, reported = time.monotonic(), 0
     for day, n in zip(days, spread(count, days, rng), strict=True):
         moments = sorted(office_moment(day, rng, sim.tz) for _ in range(n))
-        with transaction.atomic():
+        with transaction.atomic(), writebehind.deferred():  # a day's appended rows go in few round trips
             for at in moments:
                 sim.run_until(at)
                 sim.accept(at)
                 if sim.tally.accepted - reported >= every:
                     reported = sim.tally.accepted
                     progress(_progress_line(sim, count, day, time.monotonic() - started))
-    with transaction.atomic():
+    with transaction.atomic(), writebehind.deferred():
         sim.run_until(end)
     return _summary(sim, time.monotonic() - started)
 

@@ -1,0 +1,154 @@
+"""Write-behind for rows a change only appends (trail entries, stage results, notifications, audit records …).
+
+Inside `deferred()`, `insert(obj)` does not write at once: the row waits, and the waiting rows are written
+together, one multi-row INSERT per table, when anything would see them:
+
+- before any statement that names a table with waiting rows (a read of the trail sees the entry just
+  appended), and before a savepoint is set;
+- when the block ends, still inside the caller's transaction, so they commit or roll back with it.
+
+`execute(sql, params, table)` defers a statement of raw SQL the same way (a log's rows and the UPDATE of its
+head): waiting statements run after the waiting rows, in the order they came.
+
+A rollback to a savepoint drops the waiting rows (each savepoint first flushes, so every waiting row was
+queued inside the one rolled back). On PostgreSQL a flush sends its INSERTs in one pipeline: one round trip
+for all of them. Outside `deferred()`, `insert` writes at once. Only rows whose primary key nobody reads may
+be deferred: a deferred row gets no id."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from django.db import connection
+
+_ATTRIBUTE = "_onedoor_writebehind"
+
+
+class _Queue:
+    def __init__(self) -> None:
+        self.rows: dict = {}  # model → [objects], in the order the models came
+        self.raw: list = []  # (sql, params, many)
+        self.tables: set[str] = set()
+        self.flushing = False
+
+    def add(self, objs) -> None:
+        for obj in objs:
+            model = type(obj)
+            self.rows.setdefault(model, []).append(obj)
+            self.tables.add(model._meta.db_table)
+
+    def add_raw(self, statement, table: str) -> None:
+        self.raw.append(statement)
+        self.tables.add(table)
+
+    def clear(self) -> None:
+        self.rows, self.raw, self.tables = {}, [], set()
+
+    def before(self, execute, sql, params, many, context):
+        if self.tables and not self.flushing:
+            head = sql.lstrip()[:24].upper()
+            if head.startswith("ROLLBACK TO SAVEPOINT"):
+                self.clear()
+            elif head.startswith("SAVEPOINT") or any(table in sql for table in self.tables):
+                self.flush()
+        return execute(sql, params, many, context)
+
+    def flush(self) -> None:
+        if not self.tables:
+            return
+        pending, raw = self.rows, self.raw
+        self.clear()
+        statements = [statement for model, objs in pending.items() for statement in _insert_sql(model, objs)]
+        statements += raw
+        self.flushing = True
+        try:
+            _execute(statements)
+        finally:
+            self.flushing = False
+
+
+_MAX_PARAMETERS = 65_535  # PostgreSQL's limit per statement (SQLite's is lower: bulk_batch_size says)
+
+
+def _insert_sql(model, objs) -> list[tuple[str, list, bool]]:
+    """Multi-row INSERTs for `objs` (pks unset), without RETURNING. Each value is prepared by its field as
+    `save()` prepares it (`pre_save`, then `get_db_prep_save`); the ORM's compiler cost more than the
+    statement's round trip."""
+    opts = model._meta
+    fields = [f for f in opts.concrete_fields if not f.generated and f is not opts.auto_field]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    head = f"INSERT INTO {quote(opts.db_table)} ({columns}) VALUES "  # noqa: S608 (the model's names)
+    row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    size = max(min(connection.ops.bulk_batch_size(fields, objs), _MAX_PARAMETERS // len(fields)), 1)
+    statements = []
+    for start in range(0, len(objs), size):
+        chunk, params = objs[start : start + size], []
+        for obj in chunk:
+            obj._prepare_related_fields_for_save(operation_name="insert")
+            params.extend(f.get_db_prep_save(f.pre_save(obj, True), connection=connection) for f in fields)
+            obj._state.adding, obj._state.db = False, connection.alias
+        statements.append((head + ", ".join([row] * len(chunk)), params, False))
+    return statements
+
+
+def _execute(statements) -> None:
+    if connection.vendor == "postgresql" and len(statements) > 1:
+        # One round trip: errors come back when the pipeline syncs, turned into Django's as usual.
+        with (
+            connection.wrap_database_errors,
+            connection.connection.pipeline(),
+            connection.cursor() as cursor,
+        ):
+            for statement in statements:
+                _run(cursor, *statement)
+        return
+    with connection.cursor() as cursor:
+        for statement in statements:
+            _run(cursor, *statement)
+
+
+def _run(cursor, sql, params, many) -> None:
+    if many:
+        cursor.executemany(sql, params)
+    else:
+        cursor.execute(sql, params)
+
+
+def insert(*objs) -> None:
+    """Write these new rows now (with their ids), or with the next flush inside `deferred()` (without)."""
+    queue = getattr(connection, _ATTRIBUTE, None)
+    if queue is not None:
+        queue.add(objs)
+        return
+    by_model: dict = {}
+    for obj in objs:
+        by_model.setdefault(type(obj), []).append(obj)
+    for model, group in by_model.items():
+        model._default_manager.bulk_create(group)
+
+
+def execute(sql: str, params, table: str, *, many: bool = False) -> None:
+    """Run a statement that writes `table` now, or with the next flush inside `deferred()`."""
+    queue = getattr(connection, _ATTRIBUTE, None)
+    if queue is not None:
+        queue.add_raw((sql, params, many), table)
+        return
+    with connection.cursor() as cursor:
+        _run(cursor, sql, params, many)
+
+
+@contextmanager
+def deferred():
+    """Defer `insert`'s rows until something would see them; call inside the change's transaction."""
+    if getattr(connection, _ATTRIBUTE, None) is not None:  # an outer block already defers
+        yield
+        return
+    queue = _Queue()
+    setattr(connection, _ATTRIBUTE, queue)
+    try:
+        with connection.execute_wrapper(queue.before):
+            yield
+            queue.flush()
+    finally:
+        setattr(connection, _ATTRIBUTE, None)
