@@ -13,7 +13,9 @@ head): waiting statements run after the waiting rows, in the order they came.
 A rollback to a savepoint drops the waiting rows (each savepoint first flushes, so every waiting row was
 queued inside the one rolled back). On PostgreSQL a flush sends its INSERTs in one pipeline: one round trip
 for all of them. Outside `deferred()`, `insert` writes at once. Only rows whose primary key nobody reads may
-be deferred: a deferred row gets no id."""
+be deferred: a deferred row gets no id. The trigger is the table's name in the statement's text, so a statement
+that reads a deferred table only through a view or a function would not see its waiting rows: call `flush()`
+first."""
 
 from __future__ import annotations
 
@@ -136,6 +138,13 @@ def execute(sql: str, params, table: str, *, many: bool = False) -> None:
         return
     with connection.cursor() as cursor:
         _run(cursor, sql, params, many)
+
+
+def flush() -> None:
+    """Write the waiting rows now (inside `deferred()`; otherwise there are none)."""
+    queue = getattr(connection, _ATTRIBUTE, None)
+    if queue is not None:
+        queue.flush()
 
 
 @contextmanager

@@ -60,6 +60,17 @@ def test_a_select_of_another_table_does_not_flush(chancheng, zhang):
     assert _actions() == ["waiting"]
 
 
+def test_flush_writes_the_waiting_rows_at_once(chancheng):
+    """For a statement that reads a deferred table without naming it (through a view or a function)."""
+    with transaction.atomic(), writebehind.deferred():
+        writebehind.insert(_record(chancheng, "waiting"))
+        with CaptureQueriesContext(connection) as queries:
+            writebehind.flush()
+        assert [q["sql"].split(" (")[0] for q in queries.captured_queries] == [
+            f"INSERT INTO {connection.ops.quote_name(AuditRecord._meta.db_table)}"
+        ]
+
+
 def test_rows_deferred_inside_a_rolled_back_savepoint_are_dropped(chancheng):
     with transaction.atomic(), writebehind.deferred():
         writebehind.insert(_record(chancheng, "before"))
