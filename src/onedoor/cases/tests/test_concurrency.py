@@ -1,12 +1,14 @@
-"""Two officers acting on one case at the same moment: one wins, the other gets a clear conflict.
-Run on PostgreSQL with two real connections (row lock: SELECT … FOR UPDATE)."""
+"""Two officers acting on one case at the same moment: one wins, the other gets a clear conflict; two
+acceptances with one Idempotency-Key at once give one case. Run on PostgreSQL with two real connections."""
 
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection, connections, transaction
+from django.test.utils import CaptureQueriesContext
 
 from onedoor.cases.actions import case_act
+from onedoor.cases.models import Case, IdempotencyKey, TrailEntry
 from onedoor.cases.services import case_accept
 from onedoor.core.errors import Conflict
 from onedoor.people import idnumbers
@@ -52,3 +54,53 @@ def test_two_officers_undertaking_at_once_one_wins_the_other_gets_a_conflict(
     case.refresh_from_db()
     assert case.status == "review" and case.revision == 1
     assert case.trail.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_twin_request_committed_during_an_acceptance_gets_the_twins_case(demo_catalog, alice, chancheng):
+    """The same Idempotency-Key sent twice at once: the later one passes the key check, does the whole
+    acceptance, fails on the key when its appended rows are written, rolls all of it back and answers with
+    the case its twin committed."""
+    body = "44060419660712341"
+    person = people_services.person_register(
+        district=chancheng, id_number=body + idnumbers.resident_check_char(body), name="何家豪", actor=alice
+    )
+    item = next(i for i in demo_catalog if i["department"] == "BDC" and i["kind"] == "promised")
+    materials = [
+        {"code": m["code"], "received": True, "criteria": {c["id"]: True for c in m["criteria"]}}
+        for m in item["materials"]
+    ]
+
+    def accept():
+        return case_accept(
+            staff=alice,
+            item_code=item["code"],
+            applicant=person.id_number,
+            materials=materials,
+            idempotency_key="twin-key",
+        )
+
+    written, release, twin = threading.Event(), threading.Event(), {}
+
+    def first():
+        try:
+            with (
+                transaction.atomic()
+            ):  # holds the twin's rows, its day counter's lock among them, uncommitted
+                twin["case"] = accept().case
+                written.set()
+                release.wait(10)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    assert written.wait(10)
+    threading.Timer(0.5, release.set).start()  # commits while this acceptance waits for the day's counter
+    with CaptureQueriesContext(connection) as queries:
+        result = accept()
+    thread.join()
+    assert result.replayed and result.case.number == twin["case"].number
+    assert any(q["sql"].startswith('INSERT INTO "cases_case"') for q in queries.captured_queries)
+    assert Case.objects.count() == 1 and TrailEntry.objects.count() == 1
+    assert IdempotencyKey.objects.get(key="twin-key").case_id == twin["case"].pk
