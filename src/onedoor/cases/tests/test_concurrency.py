@@ -17,10 +17,9 @@ from onedoor.people import services as people_services
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="needs two PostgreSQL connections")
 
 
-@pytest.mark.django_db(transaction=True)
-def test_two_officers_undertaking_at_once_one_wins_the_other_gets_a_conflict(
-    demo_catalog, alice, olivia, chancheng
-):
+@pytest.fixture
+def application(demo_catalog, alice, chancheng):
+    """case_accept's arguments but the staff: a promised 不动产 item, everything brought and met."""
     body = "44060419660712341"
     person = people_services.person_register(
         district=chancheng, id_number=body + idnumbers.resident_check_char(body), name="何家豪", actor=alice
@@ -30,9 +29,12 @@ def test_two_officers_undertaking_at_once_one_wins_the_other_gets_a_conflict(
         {"code": m["code"], "received": True, "criteria": {c["id"]: True for c in m["criteria"]}}
         for m in item["materials"]
     ]
-    case = case_accept(
-        staff=alice, item_code=item["code"], applicant=person.id_number, materials=materials
-    ).case
+    return {"item_code": item["code"], "applicant": person.id_number, "materials": materials}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_officers_undertaking_at_once_one_wins_the_other_gets_a_conflict(application, alice, olivia):
+    case = case_accept(staff=alice, **application).case
     barrier, outcomes = threading.Barrier(2), []
 
     def act():
@@ -57,28 +59,13 @@ def test_two_officers_undertaking_at_once_one_wins_the_other_gets_a_conflict(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_twin_request_committed_during_an_acceptance_gets_the_twins_case(demo_catalog, alice, chancheng):
+def test_a_twin_request_committed_during_an_acceptance_gets_the_twins_case(application, alice):
     """The same Idempotency-Key sent twice at once: the later one passes the key check, does the whole
     acceptance, fails on the key when its appended rows are written, rolls all of it back and answers with
     the case its twin committed."""
-    body = "44060419660712341"
-    person = people_services.person_register(
-        district=chancheng, id_number=body + idnumbers.resident_check_char(body), name="何家豪", actor=alice
-    )
-    item = next(i for i in demo_catalog if i["department"] == "BDC" and i["kind"] == "promised")
-    materials = [
-        {"code": m["code"], "received": True, "criteria": {c["id"]: True for c in m["criteria"]}}
-        for m in item["materials"]
-    ]
 
     def accept():
-        return case_accept(
-            staff=alice,
-            item_code=item["code"],
-            applicant=person.id_number,
-            materials=materials,
-            idempotency_key="twin-key",
-        )
+        return case_accept(staff=alice, idempotency_key="twin-key", **application)
 
     written, release, twin = threading.Event(), threading.Event(), {}
 
