@@ -24,6 +24,7 @@ class AppStatus(models.TextChoices):
 
 
 EDITABLE_STATUSES = (AppStatus.DRAFT, AppStatus.FIX_NEEDED)
+CHANNELS = ("online", "mobile")  # an application's channel, which its case keeps
 
 
 class Review(models.TextChoices):
@@ -41,7 +42,7 @@ class Application(TenantModel):
     )
     item = models.ForeignKey("catalog.Item", on_delete=models.PROTECT, related_name="applications")
     version = models.ForeignKey("catalog.ItemVersion", on_delete=models.PROTECT, related_name="+")
-    channel = models.CharField(_("channel"), max_length=10, default="online")  # online / mobile
+    channel = models.CharField(_("channel"), max_length=10, default="online")  # one of CHANNELS
     status = models.CharField(_("status"), max_length=12, choices=AppStatus.choices, default=AppStatus.DRAFT)
     form = models.JSONField(_("form"), default=dict)  # phone, address, purpose … (prefilled, then edited)
     identity_level = models.PositiveSmallIntegerField(_("identity level at submission"), default=0)

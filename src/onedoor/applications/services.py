@@ -23,7 +23,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from onedoor.applications.models import EDITABLE_STATUSES, Application, AppStatus, Review, Upload
+from onedoor.applications.models import CHANNELS, EDITABLE_STATUSES, Application, AppStatus, Review, Upload
 from onedoor.applications.uploads import check
 from onedoor.cases.services import case_accept, settled_records
 from onedoor.catalog import selectors as catalog_selectors
@@ -117,7 +117,7 @@ def application_start(
             person=person,
             item=version.item,
             version=version,
-            channel=channel if channel in ("online", "mobile") else "online",
+            channel=channel if channel in CHANNELS else "online",
             identity_level=level,
             enterprise=enterprise,
             form={

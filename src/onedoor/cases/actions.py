@@ -6,12 +6,13 @@ answer (`shown.py`) rebuilt after everything the action wrote."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from onedoor.cases import deadlines, ledger_events, selectors, shown, workflow
+from onedoor.cases import deadlines, ledger_events, selectors, shown, trail, workflow
 from onedoor.cases.certificates import certificate_issue, certificate_revoke
 from onedoor.cases.decisions import DEVIATION, judge, mandatory_ids
 from onedoor.cases.models import Case, CaseMaterial, ClockStop, MaterialStatus, StageResult
@@ -136,7 +137,7 @@ def _act(
     expected_revision: int | None = None,
 ) -> Case:
     with transaction.atomic(), writebehind.deferred():
-        case = Case.objects.select_for_update().filter(district=district, number=number).first()
+        case = selectors.case_for_change(district, number)
         if case is None:
             raise NotFound("case_not_found", _("No case with this number in this district."))
         if expected_revision is not None and case.revision != expected_revision:
@@ -168,6 +169,7 @@ def _act(
             ) from None
         role = _acting_role(action, roles)
         handler = _HANDLERS.get(action, _stage)
+        parts = _stored_parts(case)  # the stored answer's materials and certificate, before the handler
         reason = (
             handler(
                 case=case,
@@ -198,19 +200,42 @@ def _act(
             reason=reason or opinion,
             centre=staff_centre(staff, snapshot),
             payload={"criteria": criteria or {}, "days": days, "materials": materials or []},
+            after=trail.Head(case.trail_seq, case.trail_hash) if case.trail_seq else None,
             snapshot=snapshot,
         )
         if action in ledger_events.REVIEW_KINDS:
             ledger_events.case_reviewed(case, action, reason or opinion)
-        if before != "completed" and after == "completed" and not case.certificates.exists():
-            certificate_issue(case=case, actor=staff, snapshot=snapshot)
+        if before != "completed" and after == "completed" and not _has_certificate(case, parts):
+            issued = certificate_issue(case=case, actor=staff, snapshot=snapshot)
+            if parts is not None:
+                parts["certificate_id"] = issued.public_id
         if action in outbox.ACTION_EVENTS:
             details = {"action": action, "reason": reason or opinion, "materials": materials or []}
             outbox.emit(case, outbox.ACTION_EVENTS[action], details, snapshot)
         # Last: the stored answer (shown.py) sees the materials and certificate this action wrote.
-        case.shown = shown.text_of(case, **selectors.case_parts(case.pk))
+        if parts is None or action in MATERIAL_ACTIONS:
+            parts = selectors.case_parts(case.pk)
+        case.shown = shown.text_of(case, **parts)
         case.save()
         return case
+
+
+MATERIAL_ACTIONS = {"supply_gap"}  # the actions that change a case's material lines
+
+
+def _stored_parts(case) -> dict | None:
+    """{"materials", "certificate_id"} as the case's stored answer lists them; None for a case stored before
+    its answer was (selectors.case_parts reads them from the tables)."""
+    if not case.shown:
+        return None
+    stored = json.loads(case.shown)
+    return {"materials": stored["materials"], "certificate_id": stored["certificate_id"]}
+
+
+def _has_certificate(case, parts) -> bool:
+    if parts is None:
+        return case.certificates.exists()
+    return parts["certificate_id"] is not None
 
 
 def _attach_configuration(case, district, snapshot) -> None:

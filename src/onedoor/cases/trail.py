@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import UTC
+from typing import NamedTuple
 
 from onedoor.cases.models import Case, TrailEntry
 from onedoor.core import clock, writebehind
@@ -16,6 +17,15 @@ from onedoor.integrations import outbox
 from onedoor.notifications.services import case_changed
 
 GENESIS = "0" * 64
+
+
+class Head(NamedTuple):
+    """A trail's last entry, as far as the next one needs it: its sequence number and hash."""
+
+    seq: int
+    entry_hash: str
+
+
 FIRST = object()  # `after=FIRST`: the caller knows this is the case's first entry (its acceptance)
 
 
@@ -49,7 +59,8 @@ def trail_append(
 ) -> TrailEntry:
     """Append one entry. Call inside the transaction of the change, after locking the case row.
 
-    `after` saves a query when the caller holds the case's last entry (or passes FIRST for a new case);
+    `after` saves a query when the caller holds the case's last entry or its `Head` (read with the case's
+    lock), or passes FIRST for a new case;
     otherwise the last entry is read from the database. `snapshot`: the caller's `core.config_cache`
     snapshot, if it holds one."""
     payload = payload or {}

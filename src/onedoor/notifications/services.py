@@ -9,6 +9,7 @@ import logging
 
 from django.db import transaction
 
+from onedoor.applications.models import CHANNELS as ONLINE_CHANNELS
 from onedoor.applications.models import Application
 from onedoor.core import clock, writebehind
 from onedoor.notifications.models import Notification, Topic
@@ -78,7 +79,7 @@ def case_changed(case, entry) -> None:
         return
     if case.person_id:
         notify(person=case.person, topic=message[0], body=message[1], case=case)
-    elif case.enterprise_id:
+    elif case.enterprise_id and case.channel in ONLINE_CHANNELS:  # only these come from an application
         online = Application.objects.filter(case=case).select_related("person").first()
         if online is not None:
             phone = online.form.get("phone") or None

@@ -128,3 +128,41 @@ def test_originals_checked_at_the_window_become_level_b_records_each_audited(dem
     audited = AuditRecord.objects.filter(action="record.added", object_type="people.verifiedrecord")
     assert {int(a.object_id) for a in audited} >= {r.pk for r in records}
     assert all(a.actor_id == alice.pk for a in audited if int(a.object_id) in {r.pk for r in records})
+
+
+@pytest.mark.parametrize(
+    "valid",
+    [{"valid_from": 30}, {"valid_until": -1}],
+    ids=["not yet valid", "expired"],
+)
+def test_a_record_that_is_not_valid_today_waives_nothing(chancheng, demo_catalog, alice, applicant, valid):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    item = _item(
+        demo_catalog,
+        lambda i: (
+            i["subject"] == "person"
+            and not i["levels"]
+            and any(m["source"] == "settled" and m["record_type"] for m in i["materials"])
+        ),
+    )
+    material = next(m for m in item["materials"] if m["source"] == "settled" and m["record_type"])
+    today = timezone.localdate()
+    dates = {name: today + timedelta(days=days) for name, days in valid.items()}
+    people_services.record_add(
+        district=chancheng,
+        person=applicant,
+        record_type=material["record_type"],
+        payload={},
+        source_kind="document",
+        trust_level="A",
+        actor=alice,
+        **dates,
+    )
+    case = case_accept(
+        staff=alice, item_code=item["code"], applicant=applicant.id_number, materials=_all_received(item)
+    ).case
+    line = case.materials.get(code=material["code"])
+    assert line.status == "received" and line.record_id is None
