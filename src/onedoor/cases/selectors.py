@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from onedoor.cases import shown
 from onedoor.cases.models import Case
+from onedoor.core import rawrows
 from onedoor.core.errors import NotFound
 from onedoor.districts.models import Department, Role
 from onedoor.districts.selectors import access_staff_district
@@ -183,15 +184,7 @@ def case_public(*, district, number: str, applicant_tail: str) -> Case | None:
     return case
 
 
-_PERSON_COLUMNS = [f.column for f in Person._meta.concrete_fields]
 _LAST_ENTRY = "(SELECT t.{} FROM cases_trailentry t WHERE t.case_id = c.id ORDER BY t.seq DESC LIMIT 1)"
-# Fixed names; the values are parameters.
-_FOR_CHANGE_SQL = (
-    f"SELECT c.*, {_LAST_ENTRY.format('seq')} AS trail_seq, {_LAST_ENTRY.format('entry_hash')} AS trail_hash, "  # noqa: S608
-    + ", ".join(f'p.{column} AS "person__{column}"' for column in _PERSON_COLUMNS)
-    + " FROM cases_case c LEFT JOIN people_person p ON p.id = c.person_id "
-    "WHERE c.district_id = %s AND c.number = %s"
-)
 
 
 def case_for_change(district, number: str) -> Case | None:
@@ -200,13 +193,20 @@ def case_for_change(district, number: str) -> Case | None:
 
     One statement, written out: the ORM spent more building this query (two subqueries, a join) than the
     database spent running it."""
-    sql = _FOR_CHANGE_SQL + (" FOR UPDATE OF c" if connection.features.has_select_for_update else "")
-    case = next(iter(Case.objects.raw(sql, [district.pk, number])), None)
-    if case is None:
+    sql = (
+        f"SELECT {rawrows.columns(Case, 'c')}, {_LAST_ENTRY.format('seq')}, {_LAST_ENTRY.format('entry_hash')}, "  # noqa: S608 (fixed names; the values are parameters)
+        f"{rawrows.columns(Person, 'p')} FROM cases_case c LEFT JOIN people_person p ON p.id = c.person_id "
+        "WHERE c.district_id = %s AND c.number = %s"
+    )
+    if connection.features.has_select_for_update:
+        sql += " FOR UPDATE OF c"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [district.pk, number])
+        row = cursor.fetchone()
+    if row is None:
         return None
+    case, at = rawrows.instance(Case, row, 0)
+    case.trail_seq, case.trail_hash = row[at], row[at + 1]
     if case.person_id is not None:
-        values = [getattr(case, f"person__{column}") for column in _PERSON_COLUMNS]
-        case.person = Person.from_db(
-            connection.alias, [f.attname for f in Person._meta.concrete_fields], values
-        )
+        case.person = rawrows.instance(Person, row, at + 2)[0]
     return case

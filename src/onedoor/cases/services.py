@@ -19,7 +19,7 @@ from onedoor.cases.materials import LATER, RECEIVED, WAIVED, plan
 from onedoor.cases.models import Case, CaseMaterial, IdempotencyKey, Mode, StageResult, Status
 from onedoor.cases.trail import FIRST, trail_append
 from onedoor.catalog import selectors as catalog_selectors
-from onedoor.core import clock, config_cache, writebehind
+from onedoor.core import clock, config_cache, rawrows, writebehind
 from onedoor.core.errors import Conflict, DomainError, Forbidden, NotFound
 from onedoor.districts.calendar import calendar_for
 from onedoor.districts.models import Centre, Role
@@ -76,7 +76,9 @@ def _applicant(*, staff, district, number: str, name: str):
     if not result.valid:
         raise DomainError("invalid_number", result.message, number=number)
     if result.kind == "resident":
-        person = Person.objects.filter(district=district, id_number=result.number).first()
+        person = rawrows.first(
+            Person, "t.district_id = %s AND t.id_number = %s", [district.pk, result.number]
+        )
         if person is None:
             if not name.strip():
                 raise NotFound(
@@ -98,7 +100,7 @@ def _applicant(*, staff, district, number: str, name: str):
                 actor=staff,
             )
         return person, None, result
-    enterprise = Enterprise.objects.filter(district=district, uscc=result.number).first()
+    enterprise = rawrows.first(Enterprise, "t.district_id = %s AND t.uscc = %s", [district.pk, result.number])
     if enterprise is None:
         raise NotFound(
             "applicant_unknown", _("No enterprise with this credit code is registered in the district.")
@@ -106,9 +108,11 @@ def _applicant(*, staff, district, number: str, name: str):
     return None, enterprise, result
 
 
-_RECORD_COLUMNS = (
-    "id, district_id, person_id, enterprise_id, record_type, source_kind, source_ref, source_department_id, "
-    "trust_level, valid_from, valid_until, verified_by_id, verified_at, revoked_at"
+# What deciding a material needs of a record (not its payload).
+_RECORD_FIELDS = (
+    *("id", "district_id", "person_id", "enterprise_id", "record_type", "source_kind", "source_ref"),
+    *("source_department_id", "trust_level", "valid_from", "valid_until", "verified_by_id", "verified_at"),
+    "revoked_at",
 )
 
 
@@ -122,16 +126,20 @@ def _records_by_type(district, person, enterprise, types=None) -> dict:
     holder = ("person_id", person.pk) if person is not None else ("enterprise_id", enterprise.pk)
     today = connection.ops.adapt_datefield_value(clock.localdate())
     sql = (
-        f"SELECT {_RECORD_COLUMNS} FROM people_verifiedrecord WHERE district_id = %s AND {holder[0]} = %s "  # noqa: S608 (fixed names; the values are parameters)
-        "AND revoked_at IS NULL AND (valid_from IS NULL OR valid_from <= %s) "
-        "AND (valid_until IS NULL OR valid_until >= %s)"
+        f"SELECT {rawrows.columns(VerifiedRecord, 'r', _RECORD_FIELDS)} FROM people_verifiedrecord r "  # noqa: S608 (fixed names; the values are parameters)
+        f"WHERE r.district_id = %s AND r.{holder[0]} = %s AND r.revoked_at IS NULL "
+        "AND (r.valid_from IS NULL OR r.valid_from <= %s) AND (r.valid_until IS NULL OR r.valid_until >= %s)"
     )
     params = [district.pk, holder[1], today, today]
     if types is not None:
-        sql += f" AND record_type IN ({', '.join(['%s'] * len(types))})"
+        sql += f" AND r.record_type IN ({', '.join(['%s'] * len(types))})"
         params += sorted(types)
+    with connection.cursor() as cursor:
+        cursor.execute(sql + " ORDER BY r.trust_level, r.verified_at DESC", params)
+        rows = cursor.fetchall()
     found: dict = {}
-    for record in VerifiedRecord.objects.raw(sql + " ORDER BY trust_level, verified_at DESC", params):
+    for row in rows:
+        record = rawrows.instance(VerifiedRecord, row, 0, _RECORD_FIELDS)[0]
         found.setdefault(record.record_type, record)
     return found
 
@@ -229,9 +237,17 @@ def _replay(staff, key: str, request_hash: str) -> Acceptance:
     return Acceptance(case=used.case, replayed=True)
 
 
+def _key_used(staff, key: str) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            'SELECT 1 FROM cases_idempotencykey WHERE staff_id = %s AND "key" = %s', [staff.pk, key]
+        )
+        return cursor.fetchone() is not None
+
+
 def _accept(staff, district, request: dict, window, key: str | None) -> Acceptance:
     request_hash = _request_hash(request)
-    if key and IdempotencyKey.objects.filter(staff=staff, key=key).exists():
+    if key and _key_used(staff, key):
         return _replay(staff, key, request_hash)
     snapshot = config_cache.snapshot()  # item, centre, calendar, routes and key: read once per change of them
     version = catalog_selectors.item_detail(district, request["item"], snapshot)
@@ -305,7 +321,7 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
     # A result issued at the window gets its id now, so the stored answer is written with the row (shown.py).
     certificate_id = uuid.uuid4() if at_window else None
     case.shown = shown.text_of(case, materials=lines, certificate_id=certificate_id)
-    case.save(force_insert=True)
+    writebehind.insert_now(case)
     _save_materials(case, lines, staff, person, enterprise, version)
     result = Acceptance(case=case)
     _log_reuse(case, lines, records, staff)

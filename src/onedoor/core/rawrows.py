@@ -53,3 +53,15 @@ def instance(model, row, start: int, attnames: tuple[str, ...] | None = None):
             value = converter(value, column, connection)
         values.append(value)
     return model.from_db(connection.alias, names, values), start + len(steps)
+
+
+def first(model, where: str, params, *, lock: bool = False):
+    """The first `model` row matching `where` (SQL over alias `t`, values as parameters), or None; `lock`: held
+    until the transaction ends (FOR UPDATE, where the database has it)."""
+    sql = f"SELECT {columns(model, 't')} FROM {model._meta.db_table} t WHERE {where} LIMIT 1"  # noqa: S608 (the model's names; the caller's fixed SQL)
+    if lock and connection.features.has_select_for_update:
+        sql += " FOR UPDATE"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return None if row is None else instance(model, row, 0)[0]

@@ -17,7 +17,7 @@ from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from onedoor.core import clock, writebehind
+from onedoor.core import clock, rawrows, writebehind
 from onedoor.core.errors import DomainError
 from onedoor.core.signing import canonical_json
 from onedoor.districts.signing import active_private_key
@@ -40,7 +40,7 @@ def signer(district) -> Signer:
 
 
 def _head(district) -> LedgerHead:
-    head = LedgerHead.objects.select_for_update().filter(district=district).first()
+    head = rawrows.first(LedgerHead, "t.district_id = %s", [district.pk], lock=True)
     if head is None:  # the district's first entry
         LedgerHead.objects.get_or_create(district=district)
         head = LedgerHead.objects.select_for_update().get(district=district)

@@ -310,7 +310,7 @@ def records_add(*, district, records: list[dict], actor) -> list[VerifiedRecord]
     # Checked before writing, so no savepoint is needed: inside a caller's transaction the records and their
     # audit roll back with it; alone, they are one transaction.
     with transaction.atomic(savepoint=False):
-        VerifiedRecord.objects.bulk_create(rows)
+        writebehind.insert_now(*rows)
         writebehind.insert(
             *[
                 audit_record(

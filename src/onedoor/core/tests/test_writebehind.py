@@ -111,3 +111,14 @@ def test_outside_a_deferred_block_rows_are_written_at_once_with_their_ids(chanch
     record = _record(chancheng, "now")
     writebehind.insert(record)
     assert record.pk is not None and _actions() == ["now"]
+
+
+def test_insert_now_writes_at_once_and_gives_each_row_its_id_and_prepared_values(chancheng):
+    rows = [_record(chancheng, f"now{n}") for n in range(3)]
+    with CaptureQueriesContext(connection) as queries, transaction.atomic(), writebehind.deferred():
+        writebehind.insert_now(*rows)
+        assert all(row.pk for row in rows) and len({row.pk for row in rows}) == 3
+        stored = dict(AuditRecord.objects.filter(pk__in=[r.pk for r in rows]).values_list("pk", "action"))
+        assert stored == {row.pk: row.action for row in rows}  # each id is its own row's
+    inserts = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("INSERT")]
+    assert len(inserts) == 1 or not connection.features.can_return_rows_from_bulk_insert
