@@ -19,9 +19,10 @@ first."""
 
 from __future__ import annotations
 
+import functools
 from contextlib import contextmanager
 
-from django.db import connection
+from django.db import connection, models
 
 _ATTRIBUTE = "_onedoor_writebehind"
 
@@ -72,23 +73,75 @@ class _Queue:
 _MAX_PARAMETERS = 65_535  # PostgreSQL's limit per statement (SQLite's is lower: bulk_batch_size says)
 
 
-def _insert_sql(model, objs) -> list[tuple[str, list, bool]]:
-    """Multi-row INSERTs for `objs` (pks unset), without RETURNING. Each value is prepared by its field as
-    `save()` prepares it (`pre_save`, then `get_db_prep_save`); the ORM's compiler cost more than the
-    statement's round trip."""
+# Fields whose value, when it already has the field's own type (or is None), is the parameter itself: for
+# these `get_db_prep_save` would only give the value back.
+_PLAIN = (
+    (models.BooleanField, bool),
+    (models.CharField, str),
+    (models.TextField, str),
+    (models.IntegerField, int),
+)
+
+
+def _plain_type(field):
+    """The type a value of `field` needs to go to the database as it is; None when it must be prepared."""
+    if isinstance(field, models.ForeignKey):
+        field = field.target_field
+    return next((kind for cls, kind in _PLAIN if isinstance(field, cls)), None)
+
+
+@functools.cache
+def _plan(model, vendor: str):
+    """(head, row, fields, steps, relations) of the multi-row INSERT of `model`, computed once per model."""
     opts = model._meta
     fields = [f for f in opts.concrete_fields if not f.generated and f is not opts.auto_field]
     quote = connection.ops.quote_name
     columns = ", ".join(quote(f.column) for f in fields)
     head = f"INSERT INTO {quote(opts.db_table)} ({columns}) VALUES "  # noqa: S608 (the model's names)
     row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    # pre_save only where a field overrides it (auto_now_add and the like set their value there)
+    steps = [(f, f.attname, type(f).pre_save is not models.Field.pre_save, _plain_type(f)) for f in fields]
+    relations = [f for f in fields if f.is_relation and f.many_to_one]
+    return head, row, fields, steps, relations
+
+
+def _link(obj, relations) -> None:
+    """What `Model._prepare_related_fields_for_save` does for a new row: a related object assigned before it
+    had an id gives its id now; an unsaved one is refused."""
+    for field in relations:
+        if not field.is_cached(obj):
+            continue
+        related = field.get_cached_value(obj)
+        if related is None:
+            continue
+        if related.pk is None:
+            raise ValueError(f"{type(obj).__name__}.{field.name}: the related object is not saved yet")
+        if getattr(obj, field.attname) in field.empty_values:
+            setattr(obj, field.name, related)
+
+
+def _values(obj, steps) -> list:
+    values = []
+    for field, attname, pre_save, plain in steps:
+        value = field.pre_save(obj, True) if pre_save else getattr(obj, attname)
+        if value is not None and type(value) is not plain:
+            value = field.get_db_prep_save(value, connection=connection)
+        values.append(value)
+    return values
+
+
+def _insert_sql(model, objs) -> list[tuple[str, list, bool]]:
+    """Multi-row INSERTs for `objs` (pks unset), without RETURNING. Each value is prepared by its field as
+    `save()` prepares it (`pre_save`, then `get_db_prep_save`, which plain values skip); the ORM's compiler
+    cost more than the statement's round trip."""
+    head, row, fields, steps, relations = _plan(model, connection.vendor)
     size = max(min(connection.ops.bulk_batch_size(fields, objs), _MAX_PARAMETERS // len(fields)), 1)
     statements = []
     for start in range(0, len(objs), size):
         chunk, params = objs[start : start + size], []
         for obj in chunk:
-            obj._prepare_related_fields_for_save(operation_name="insert")
-            params.extend(f.get_db_prep_save(f.pre_save(obj, True), connection=connection) for f in fields)
+            _link(obj, relations)
+            params.extend(_values(obj, steps))
             obj._state.adding, obj._state.db = False, connection.alias
         statements.append((head + ", ".join([row] * len(chunk)), params, False))
     return statements
