@@ -23,7 +23,7 @@ from django.db import connection
 
 _lock = threading.Lock()
 _store: dict[str, Any] = {"generation": None, "entries": {}}
-_SQL = "SELECT value FROM core_configgeneration WHERE id = 1"
+GENERATION_SQL = "SELECT value FROM core_configgeneration WHERE id = 1"  # a caller may read it with its own
 
 
 class Snapshot:
@@ -53,9 +53,14 @@ def _entries(generation: int) -> dict:
 
 def snapshot() -> Snapshot:
     with connection.cursor() as cursor:
-        cursor.execute(_SQL)
+        cursor.execute(GENERATION_SQL)
         row = cursor.fetchone()
     return Snapshot(row[0] if row else None)
+
+
+def snapshot_of(generation) -> Snapshot:
+    """The snapshot for a generation the caller read itself (GENERATION_SQL, inside its own statement)."""
+    return Snapshot(generation)
 
 
 def read(snapshot: Snapshot | None, key: tuple, build: Callable[[], Any]) -> Any:
