@@ -142,7 +142,8 @@ def _act(
             raise NotFound("case_not_found", _("No case with this number in this district."))
         if expected_revision is not None and case.revision != expected_revision:
             raise Conflict("case_changed", _("Someone else changed this case; reload it and try again."))
-        snapshot = config_cache.snapshot()  # configuration read once per change of it, not once per action
+        # configuration read once per change of it, not once per action
+        snapshot = config_cache.snapshot_of(case.config_generation)
         _attach_configuration(case, district, snapshot)
         roles = roles_for(case)
         before = case.status

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from onedoor.cases import shown
 from onedoor.cases.models import Case
-from onedoor.core import rawrows
+from onedoor.core import config_cache, rawrows
 from onedoor.core.errors import NotFound
 from onedoor.districts.models import Department, Role
 from onedoor.districts.selectors import access_staff_district
@@ -188,13 +188,15 @@ _LAST_ENTRY = "(SELECT t.{} FROM cases_trailentry t WHERE t.case_id = c.id ORDER
 
 
 def case_for_change(district, number: str) -> Case | None:
-    """The case an action changes, locked until the transaction ends (PostgreSQL), with its applicant and its
-    trail's head (`trail_seq`, `trail_hash`: what the next entry chains to); None when there is none.
+    """The case an action changes, locked until the transaction ends (PostgreSQL), with its applicant, its
+    trail's head (`trail_seq`, `trail_hash`: what the next entry chains to) and the configuration generation
+    (`config_generation`, for `config_cache.snapshot_of`); None when there is none.
 
     One statement, written out: the ORM spent more building this query (two subqueries, a join) than the
     database spent running it."""
-    sql = (
-        f"SELECT {rawrows.columns(Case, 'c')}, {_LAST_ENTRY.format('seq')}, {_LAST_ENTRY.format('entry_hash')}, "  # noqa: S608 (fixed names; the values are parameters)
+    sql = (  # fixed names; the values are parameters
+        f"SELECT {rawrows.columns(Case, 'c')}, {_LAST_ENTRY.format('seq')}, {_LAST_ENTRY.format('entry_hash')}, "  # noqa: S608
+        f"({config_cache.GENERATION_SQL}), "
         f"{rawrows.columns(Person, 'p')} FROM cases_case c LEFT JOIN people_person p ON p.id = c.person_id "
         "WHERE c.district_id = %s AND c.number = %s"
     )
@@ -206,7 +208,7 @@ def case_for_change(district, number: str) -> Case | None:
     if row is None:
         return None
     case, at = rawrows.instance(Case, row, 0)
-    case.trail_seq, case.trail_hash = row[at], row[at + 1]
+    case.trail_seq, case.trail_hash, case.config_generation = row[at : at + 3]
     if case.person_id is not None:
-        case.person = rawrows.instance(Person, row, at + 2)[0]
+        case.person = rawrows.instance(Person, row, at + 3)[0]
     return case
