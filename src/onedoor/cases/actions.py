@@ -143,7 +143,7 @@ def _act(
         if expected_revision is not None and case.revision != expected_revision:
             raise Conflict("case_changed", _("Someone else changed this case; reload it and try again."))
         # configuration read once per change of it, not once per action
-        snapshot = config_cache.snapshot_of(case.config_generation)
+        snapshot = config_cache.Snapshot(case.config_generation)
         _attach_configuration(case, district, snapshot)
         roles = roles_for(case)
         before = case.status

@@ -190,7 +190,7 @@ _LAST_ENTRY = "(SELECT t.{} FROM cases_trailentry t WHERE t.case_id = c.id ORDER
 def case_for_change(district, number: str) -> Case | None:
     """The case an action changes, locked until the transaction ends (PostgreSQL), with its applicant, its
     trail's head (`trail_seq`, `trail_hash`: what the next entry chains to) and the configuration generation
-    (`config_generation`, for `config_cache.snapshot_of`); None when there is none.
+    (`config_generation`, for `config_cache.Snapshot`); None when there is none.
 
     One statement, written out: the ORM spent more building this query (two subqueries, a join) than the
     database spent running it."""

@@ -139,7 +139,8 @@ def _records_by_type(district, person, enterprise, types=None) -> dict:
     """{record type: the holder's best current record}, level A before B, newest first. `types` limits the
     read to the record types that can waive something (an item's settled materials): none, no query.
 
-    Written out (without the payload): the ORM took longer to build this query than the database to run it."""
+    Written out (without the payload): the ORM took longer to build this query than the database to run it.
+    The conditions are `people.services.record_is_current`'s, on the services' clock."""
     if (types is not None and not types) or (person is None and enterprise is None):
         return {}
     holder = ("person_id", person.pk) if person is not None else ("enterprise_id", enterprise.pk)
@@ -263,7 +264,7 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
     if used:
         return _replay(staff, key, request_hash)
     # item, centre, calendar, routes and key: read once per change of them
-    snapshot = config_cache.snapshot_of(generation)
+    snapshot = config_cache.Snapshot(generation)
     version = catalog_selectors.item_detail(district, request["item"], snapshot)
     centre = _centre(staff, district, request["centre"], snapshot)
     person, enterprise = _applicant(

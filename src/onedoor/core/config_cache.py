@@ -23,7 +23,8 @@ from django.db import connection
 
 _lock = threading.Lock()
 _store: dict[str, Any] = {"generation": None, "entries": {}}
-GENERATION_SQL = "SELECT value FROM core_configgeneration WHERE id = 1"  # a caller may read it with its own
+# A caller may read the generation inside its own statement and take `Snapshot(generation)`.
+GENERATION_SQL = "SELECT value FROM core_configgeneration WHERE id = 1"
 
 
 class Snapshot:
@@ -56,11 +57,6 @@ def snapshot() -> Snapshot:
         cursor.execute(GENERATION_SQL)
         row = cursor.fetchone()
     return Snapshot(row[0] if row else None)
-
-
-def snapshot_of(generation) -> Snapshot:
-    """The snapshot for a generation the caller read itself (GENERATION_SQL, inside its own statement)."""
-    return Snapshot(generation)
 
 
 def read(snapshot: Snapshot | None, key: tuple, build: Callable[[], Any]) -> Any:

@@ -170,26 +170,28 @@ def _run(cursor, sql, params, many) -> None:
         cursor.execute(sql, params)
 
 
+def _by_model(objs) -> dict:
+    """{model: [objects]}, in the order the models came."""
+    groups: dict = {}
+    for obj in objs:
+        groups.setdefault(type(obj), []).append(obj)
+    return groups
+
+
 def insert(*objs) -> None:
     """Write these new rows now (with their ids), or with the next flush inside `deferred()` (without)."""
     queue = getattr(connection, _ATTRIBUTE, None)
     if queue is not None:
         queue.add(objs)
         return
-    by_model: dict = {}
-    for obj in objs:
-        by_model.setdefault(type(obj), []).append(obj)
-    for model, group in by_model.items():
+    for model, group in _by_model(objs).items():
         model._default_manager.bulk_create(group)
 
 
 def insert_now(*objs) -> None:
     """Write these new rows now and give them their ids: one INSERT … RETURNING per table and batch, built as
     the deferred rows' are (the ORM's compiler cost more than the statement's round trip)."""
-    by_model: dict = {}
-    for obj in objs:
-        by_model.setdefault(type(obj), []).append(obj)
-    for model, group in by_model.items():
+    for model, group in _by_model(objs).items():
         if not connection.features.can_return_rows_from_bulk_insert:
             model._default_manager.bulk_create(group)
             continue
