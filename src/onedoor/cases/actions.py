@@ -142,6 +142,7 @@ def _act(
             raise NotFound("case_not_found", _("No case with this number in this district."))
         if expected_revision is not None and case.revision != expected_revision:
             raise Conflict("case_changed", _("Someone else changed this case; reload it and try again."))
+        stored = _stored_values(case)
         # configuration read once per change of it, not once per action
         snapshot = config_cache.Snapshot(case.config_generation)
         _attach_configuration(case, district, snapshot)
@@ -217,8 +218,22 @@ def _act(
         if parts is None or action in MATERIAL_ACTIONS:
             parts = selectors.case_parts(case.pk)
         case.shown = shown.text_of(case, **parts)
-        case.save()
+        # only what the action changed, with the change's other rows (the row is this transaction's)
+        writebehind.update(case, [name for name, value in stored.items() if getattr(case, name) != value])
         return case
+
+
+_CASE_FIELDS = [f.attname for f in Case._meta.concrete_fields if not f.primary_key]
+
+
+def _stored_values(case) -> dict:
+    """{field: value} of the case as read, to write back only what an action changed (the JSON ones copied,
+    since a handler may change them in place)."""
+    values = {}
+    for name in _CASE_FIELDS:
+        value = getattr(case, name)
+        values[name] = json.loads(json.dumps(value)) if isinstance(value, list | dict) else value
+    return values
 
 
 MATERIAL_ACTIONS = {"supply_gap"}  # the actions that change a case's material lines

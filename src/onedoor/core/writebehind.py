@@ -8,7 +8,8 @@ together, one multi-row INSERT per table, when anything would see them:
 - when the block ends, still inside the caller's transaction, so they commit or roll back with it.
 
 `execute(sql, params, table)` defers a statement of raw SQL the same way (a log's rows and the UPDATE of its
-head): waiting statements run after the waiting rows, in the order they came.
+head), and `update(obj, fields)` an UPDATE of a row the change holds (a case an action changed): waiting
+statements run after the waiting rows, in the order they came.
 
 A rollback to a savepoint drops the waiting rows (each savepoint first flushes, so every waiting row was
 queued inside the one rolled back). On PostgreSQL a flush sends its INSERTs in one pipeline: one round trip
@@ -205,6 +206,26 @@ def insert_now(*objs) -> None:
                 for obj, (value,) in zip(group[start : start + len(rows)], rows, strict=True):
                     setattr(obj, pk.attname, value)
                 start += len(rows)
+
+
+def update(obj, attnames) -> None:
+    """UPDATE these fields of a stored row, found by its primary key: now, or with the next flush inside
+    `deferred()` (after the waiting INSERTs). Each value is prepared as `save()` prepares it. For a row the
+    change holds locked, or one only this change writes: the statement's row count is not read."""
+    if not attnames:
+        return
+    opts = type(obj)._meta
+    fields = [opts.get_field(attname) for attname in attnames]
+    quote = connection.ops.quote_name
+    values = []
+    for field in fields:
+        value = field.pre_save(obj, False)
+        if value is not None and type(value) is not _plain_type(field):
+            value = field.get_db_prep_save(value, connection=connection)
+        values.append(value)
+    sets = ", ".join(f"{quote(field.column)} = %s" for field in fields)
+    sql = f"UPDATE {quote(opts.db_table)} SET {sets} WHERE {quote(opts.pk.column)} = %s"  # noqa: S608
+    execute(sql, [*values, obj.pk], opts.db_table)
 
 
 def execute(sql: str, params, table: str, *, many: bool = False) -> None:
