@@ -96,6 +96,10 @@ ONEDOOR_OIDC_CLIENT_SECRET = env("ONEDOOR_OIDC_CLIENT_SECRET", "")
 ONEDOOR_NOTIFICATION_SENDER = env("ONEDOOR_NOTIFICATION_SENDER", "onedoor.notifications.senders.OutboxPage")
 # Public progress lookups per client address per minute (page and API), against guessing case numbers.
 ONEDOOR_PROGRESS_LOOKUPS_PER_MINUTE = int(env("ONEDOOR_PROGRESS_LOOKUPS_PER_MINUTE", "30") or 30)
+# Reverse proxies in front that append the client to X-Forwarded-For (nginx: 1). 0: the client is REMOTE_ADDR,
+# and X-Forwarded-For, which a client can write itself, is ignored (core/ratelimit.py).
+ONEDOOR_NUM_PROXIES = int(env("ONEDOOR_NUM_PROXIES", "0") or 0)
+NINJA_NUM_PROXIES = ONEDOOR_NUM_PROXIES
 # The kiosk forgets the person after this many idle seconds, plus a visible warning of WARNING seconds.
 ONEDOOR_KIOSK_IDLE_SECONDS = int(env("ONEDOOR_KIOSK_IDLE_SECONDS", "90") or 90)
 ONEDOOR_KIOSK_WARNING_SECONDS = int(env("ONEDOOR_KIOSK_WARNING_SECONDS", "20") or 20)

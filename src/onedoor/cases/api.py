@@ -7,11 +7,10 @@ import json
 import uuid
 from datetime import datetime
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Header, Query, Router, Schema
-from ninja.throttling import AnonRateThrottle
+from ninja.throttling import BaseThrottle
 from pydantic import BaseModel
 
 from onedoor.cases import selectors, shown
@@ -19,10 +18,10 @@ from onedoor.cases.actions import case_act, roles_in
 from onedoor.cases.certificates import certificate_check, certificate_find
 from onedoor.cases.models import Case
 from onedoor.cases.services import case_accept
+from onedoor.core import ratelimit
 from onedoor.core.api_schemas import ObjectIn, Text, errors
 from onedoor.core.errors import DomainError, NotFound
 from onedoor.districts.auth import BearerToken
-from onedoor.districts.selectors import district_by_code
 
 router = Router(tags=["cases"], auth=BearerToken())
 public_router = Router(tags=["public"], auth=None)
@@ -267,18 +266,27 @@ def act(request, number: Text, body: ActionIn):
     return _case_answer(case, request.auth)
 
 
+class ProgressThrottle(BaseThrottle):
+    """The progress page's limit (core/ratelimit.py), so page and API share one count per client."""
+
+    def allow_request(self, request) -> bool:
+        return ratelimit.progress_lookup_allowed(request)
+
+    def wait(self) -> float:
+        return 60.0
+
+
 @public_router.get(
     "/cases/{number}",
     response={200: PublicCaseOut, **errors(404, 422, 429)},
     summary="Public progress query",
-    throttle=[AnonRateThrottle(f"{settings.ONEDOOR_PROGRESS_LOOKUPS_PER_MINUTE}/m")],
+    throttle=[ProgressThrottle()],
 )
-def public_case(request, number: Text, applicant_tail: Text, district: Text | None = None):
+def public_case(request, number: Text, applicant_tail: Text):
     """Progress of a case for anyone holding its number and the last 4 characters of the applicant's number.
-    Rate-limited per client; a wrong tail looks exactly like an unknown number."""
-    case = selectors.case_public(
-        district=district_by_code(district), number=number, applicant_tail=applicant_tail
-    )
+    The district is the one the number names (it starts with the region code). Rate-limited per client
+    address, together with the progress page; a wrong tail looks exactly like an unknown number."""
+    case = selectors.case_public_by_number(number.strip().upper(), applicant_tail)
     if case is None:
         raise NotFound("case_not_found", _("No case matches this number and applicant."))
     steps = [{"action": t.action, "to_status": t.to_status, "at": t.at} for t in case.trail.order_by("seq")]

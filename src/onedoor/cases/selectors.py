@@ -14,7 +14,7 @@ from onedoor.cases import shown
 from onedoor.cases.models import Case
 from onedoor.core import config_cache, rawrows
 from onedoor.core.errors import NotFound
-from onedoor.districts.models import Department, Role
+from onedoor.districts.models import Department, District, Role
 from onedoor.districts.selectors import access_staff_district
 from onedoor.people.models import Person
 
@@ -182,6 +182,17 @@ def case_public(*, district, number: str, applicant_tail: str) -> Case | None:
     if case is None or not case.applicant_number.endswith(tail):
         return None
     return case
+
+
+def case_public_by_number(number: str, applicant_tail: str) -> Case | None:
+    """`case_public` in the district the number names: a case number starts with its district's region code,
+    so a receipt's QR code or a number typed in any district's hall finds the case."""
+    if not number or len(number) > Case._meta.get_field("number").max_length:
+        return None
+    district = District.objects.filter(code=number.split("-", 1)[0]).first()
+    if district is None:
+        return None
+    return case_public(district=district, number=number, applicant_tail=applicant_tail)
 
 
 _LAST_ENTRY = "(SELECT t.{} FROM cases_trailentry t WHERE t.case_id = c.id ORDER BY t.seq DESC LIMIT 1)"

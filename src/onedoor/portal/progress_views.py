@@ -10,11 +10,8 @@ receipt of any district lands on the right case.
 from __future__ import annotations
 
 import json
-import time
 import uuid
 
-from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -25,35 +22,13 @@ from django.views.decorators.http import require_http_methods
 from onedoor.cases import queues, selectors
 from onedoor.cases.certificates import certificate_check, certificate_find
 from onedoor.cases.models import Status
+from onedoor.core import ratelimit
 from onedoor.core.errors import NotFound
 from onedoor.delivery.models import Delivery
-from onedoor.districts.selectors import district_by_code
 from onedoor.documents import render_certificate
 
 NUMBER_MAX = 32
 STATUS_LABELS = dict(Status.choices)
-
-
-def _throttled(request) -> bool:
-    """True once this client address made ONEDOOR_PROGRESS_LOOKUPS_PER_MINUTE lookups in the last 60 seconds (a sliding
-    window of timestamps, as the API's throttle keeps; a clock-minute counter would reset mid-burst)."""
-    key = f"progress-lookups:{request.META.get('REMOTE_ADDR', '')}"
-    now = time.time()
-    history = [t for t in cache.get(key, []) if t > now - 60]
-    if len(history) >= settings.ONEDOOR_PROGRESS_LOOKUPS_PER_MINUTE:
-        return True
-    cache.set(key, [*history, now], timeout=60)
-    return False
-
-
-def _find(number: str, tail: str):
-    if not number or len(number) > NUMBER_MAX:
-        return None
-    try:
-        district = district_by_code(number.split("-", 1)[0])
-    except NotFound:
-        return None
-    return selectors.case_public(district=district, number=number, applicant_tail=tail)
 
 
 @require_http_methods(["GET", "POST"])
@@ -65,10 +40,10 @@ def progress(request):
         return render(request, "portal/progress.html", context)
     tail = (request.POST.get("tail") or "").strip().upper()[:4]
     context["tail"] = tail
-    if _throttled(request):
+    if not ratelimit.progress_lookup_allowed(request):
         context["problem"] = _("Too many lookups from this address: wait a minute and try again.")
         return render(request, "portal/progress.html", context, status=429)
-    case = _find(number, tail)
+    case = selectors.case_public_by_number(number, tail)
     if case is None:
         context["problem"] = _("No case matches this number and applicant.")
         return render(request, "portal/progress.html", context, status=404)

@@ -187,6 +187,51 @@ def test_the_public_query_is_rate_limited(client, demo_catalog, alice, bearer, n
     cache.clear()
 
 
+def test_a_client_cannot_escape_the_public_limit_by_inventing_a_forwarded_header(client, settings, db):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.ONEDOOR_PROGRESS_LOOKUPS_PER_MINUTE = 3
+    statuses = [
+        client.get(
+            "/api/v1/public/cases/440604-20260101-00001",
+            {"applicant_tail": "1234"},
+            HTTP_X_FORWARDED_FOR=f"10.0.0.{n}",
+        ).status_code
+        for n in range(5)
+    ]
+    assert statuses == [404, 404, 404, 429, 429]
+    # the progress page counts against the same limit
+    page = client.post("/progress/", {"number": "440604-20260101-00001", "tail": "1234"})
+    assert page.status_code == 429
+    cache.clear()
+
+
+def test_behind_one_proxy_the_proxys_view_of_the_client_counts(client, settings, db):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.ONEDOOR_PROGRESS_LOOKUPS_PER_MINUTE = 2
+    settings.ONEDOOR_NUM_PROXIES = 1
+    url, tail = "/api/v1/public/cases/440604-20260101-00001", {"applicant_tail": "1234"}
+    first = [client.get(url, tail, HTTP_X_FORWARDED_FOR=f"6.6.6.{n}, 10.1.1.1").status_code for n in range(3)]
+    other = client.get(url, tail, HTTP_X_FORWARDED_FOR="10.1.1.2").status_code
+    assert first == [404, 404, 429] and other == 404
+    cache.clear()
+
+
+def test_the_public_query_finds_a_case_of_any_district_by_its_number(
+    client, demo_catalog, alice, bearer, number, settings
+):
+    item = _item(demo_catalog, kind="instant", subject="person")
+    created = _post(client, bearer(alice), _body(item, number)).json()
+    settings.DEFAULT_DISTRICT = "430211"  # another district's hall: the number's region code decides
+    progress = client.get(f"/api/v1/public/cases/{created['number']}", {"applicant_tail": number[-4:]})
+    assert progress.status_code == 200 and progress.json()["number"] == created["number"]
+    unknown = client.get("/api/v1/public/cases/999999-20260101-00001", {"applicant_tail": number[-4:]})
+    assert unknown.status_code == 404
+
+
 def test_a_department_officer_sees_only_their_departments_cases(
     client, demo_catalog, alice, olivia, bearer, number
 ):
