@@ -369,6 +369,13 @@ def _stop_clock(*, case, staff, reason, materials, after, **_ignored):
         raise DomainError(
             "missing_list_required", _("A correction notice lists everything missing, at once.")
         )
+    unknown = sorted(set(materials) - {m.code for m in case.version.materials.all()})
+    if unknown:
+        raise DomainError(
+            "unknown_material",
+            _("These materials are not part of this item: %(codes)s.") % {"codes": "、".join(unknown)},
+            codes=unknown,
+        )
     writebehind.insert(
         ClockStop(case=case, kind=kind, reason=reason, started_at=clock.now(), missing=materials)
     )

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from onedoor.cases import deadlines, ledger_events, shown, workflow
 from onedoor.cases.certificates import certificate_issue
 from onedoor.cases.materials import LATER, RECEIVED, WAIVED, plan
-from onedoor.cases.models import Case, CaseMaterial, IdempotencyKey, Mode, StageResult, Status
+from onedoor.cases.models import Case, CaseMaterial, Channel, IdempotencyKey, Mode, StageResult, Status
 from onedoor.cases.trail import FIRST, trail_append
 from onedoor.catalog import selectors as catalog_selectors
 from onedoor.core import clock, config_cache, rawrows, writebehind
@@ -229,6 +229,10 @@ def case_accept(
         raise Forbidden("role_required", _("Only a window generalist accepts applications."))
     if mode not in Mode.values:
         raise DomainError("bad_mode", _("Unknown mode."), mode=mode)
+    if channel not in Channel.values:
+        raise DomainError(
+            "bad_channel", _("Unknown channel: window, online, mobile, kiosk or api."), channel=channel
+        )
     request = {
         "item": item_code,
         "applicant": applicant,
@@ -285,6 +289,7 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
     )
     submitted = {m.get("code"): m for m in request["materials"] if isinstance(m, dict)}
     materials = list(version.materials.all())
+    _check_submitted(materials, submitted)
     records = _records_by_type(district, person, enterprise, _waiving_types(materials))
     lines, problems = plan(
         materials=materials,
@@ -292,6 +297,9 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
         submitted=submitted,
         mode=mode,
     )
+    if request["channel"] != Channel.WINDOW:  # only a window's generalist holds the originals in hand
+        for line in lines:
+            line.checked_original = False
     if problems:
         raise DomainError(
             "materials_incomplete",
@@ -396,6 +404,33 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
     return result
 
 
+def _check_submitted(materials, submitted: dict) -> None:
+    """Every material code and criterion id sent must be the item's: a typo would otherwise be dropped silently
+    and the material counted as not brought."""
+    known = {m.code: {c["id"] for c in m.criteria or []} for m in materials}
+    unknown = [code for code in submitted if code not in known]
+    if unknown:
+        raise DomainError(
+            "unknown_material",
+            _("These materials are not part of this item: %(codes)s.")
+            % {"codes": "、".join(map(str, unknown))},
+            codes=unknown,
+        )
+    criteria = [
+        f"{code}:{cid}"
+        for code, given in submitted.items()
+        for cid in (given.get("criteria") or {})
+        if cid not in known[code]
+    ]
+    if criteria:
+        raise DomainError(
+            "unknown_criterion",
+            _("These criteria are not part of the material's checklist: %(ids)s.")
+            % {"ids": "、".join(criteria)},
+            criteria=criteria,
+        )
+
+
 def _save_materials(case, lines, staff, person, enterprise, version) -> None:
     by_code = {m.code: m for m in version.materials.all()}
     writebehind.insert(
@@ -430,6 +465,7 @@ def _save_materials(case, lines, staff, person, enterprise, version) -> None:
             for line in lines
             if line.status == RECEIVED
             and line.checked_original
+            and all(line.criteria.values())  # an original whose checks failed proves nothing
             and (material := by_code[line.code]).record_type
         ],
         actor=staff,

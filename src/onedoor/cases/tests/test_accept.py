@@ -130,6 +130,60 @@ def test_originals_checked_at_the_window_become_level_b_records_each_audited(dem
     assert all(a.actor_id == alice.pk for a in audited if int(a.object_id) in {r.pk for r in records})
 
 
+@pytest.mark.parametrize("channel", ["online", "kiosk"])
+def test_an_application_away_from_a_window_settles_no_level_b_record(demo_catalog, alice, applicant, channel):
+    item = _item(
+        demo_catalog,
+        lambda i: (
+            i["subject"] == "person"
+            and not i["levels"]
+            and not i["trust_first"]
+            and any(m["form"] == "original" and m["record_type"] for m in i["materials"])
+        ),
+    )
+    case = case_accept(
+        staff=alice,
+        item_code=item["code"],
+        applicant=applicant.id_number,
+        materials=_all_received(item),
+        channel=channel,
+    ).case
+    assert not VerifiedRecord.objects.filter(trust_level="B", source_ref=case.number).exists()
+    assert not case.materials.filter(checked_original=True).exists()
+
+
+def test_an_original_whose_checks_failed_settles_nothing(demo_catalog, alice, applicant):
+    item = _item(
+        demo_catalog,
+        lambda i: (
+            i["subject"] == "person"
+            and not i["levels"]
+            and not i["trust_first"]
+            and any(
+                m["form"] == "original"
+                and m["record_type"]
+                and m["necessity"] == "optional"
+                and m["criteria"]
+                for m in i["materials"]
+            )
+        ),
+    )
+    optional = next(
+        m
+        for m in item["materials"]
+        if m["form"] == "original" and m["record_type"] and m["necessity"] == "optional" and m["criteria"]
+    )
+    materials = _all_received(item)
+    for given in materials:
+        if given["code"] == optional["code"]:
+            given["criteria"] = {c: False for c in given["criteria"]}
+    case = case_accept(
+        staff=alice, item_code=item["code"], applicant=applicant.id_number, materials=materials
+    ).case
+    settled = VerifiedRecord.objects.filter(trust_level="B", source_ref=case.number)
+    assert optional["record_type"] not in {r.record_type for r in settled}
+
+
 @pytest.mark.parametrize(
     "valid",
     [{"valid_from": 30}, {"valid_until": -1}],

@@ -83,6 +83,8 @@ def test_a_missing_idempotency_key_is_refused(client, demo_catalog, alice, beare
         ({"applicant": "440604197703152620"}, "invalid_number"),
         ({"materials": []}, "materials_incomplete"),
         ({"mode": "trust_first"}, "trust_first_not_allowed"),
+        ({"channel": "bogus"}, "bad_channel"),
+        ({"materials": [{"code": "ZZZ", "received": True}]}, "unknown_material"),
     ],
 )
 def test_bad_input_gets_a_localized_4xx_and_writes_nothing(
@@ -104,6 +106,32 @@ def test_bad_input_gets_a_localized_4xx_and_writes_nothing(
     assert response.json()["code"] == code
     assert response.json()["message"]
     assert not Case.objects.exists()
+
+
+def test_a_criterion_the_checklist_does_not_have_is_refused(client, demo_catalog, alice, bearer, number):
+    item = next(
+        i for i in demo_catalog if i["subject"] == "person" and any(m["criteria"] for m in i["materials"])
+    )
+    body = _body(item, number)
+    checked = next(m for m in body["materials"] if m["criteria"])
+    checked["criteria"]["no-such-criterion"] = True
+    response = _post(client, bearer(alice), body)
+    assert response.status_code == 400 and response.json()["code"] == "unknown_criterion"
+    assert "no-such-criterion" in response.json()["message"]
+    assert not Case.objects.exists()
+
+
+def test_a_correction_may_list_only_the_items_materials(client, demo_catalog, alice, olivia, bearer, number):
+    item = next(i for i in demo_catalog if i["department"] == "BDC" and i["kind"] == "promised")
+    created = _post(client, bearer(alice), _body(item, number)).json()
+    url = f"/api/v1/cases/{created['number']}/actions"
+    asked = {"action": "request_correction", "reason": "材料不清晰", "materials": ["NOPE"]}
+    response = client.post(url, asked, content_type="application/json", **bearer(olivia))
+    assert response.status_code == 400 and response.json()["code"] == "unknown_material"
+    assert client.get(f"/api/v1/cases/{created['number']}", **bearer(olivia)).json()["status"] == "undertake"
+    asked["materials"] = [item["materials"][0]["code"]]
+    response = client.post(url, asked, content_type="application/json", **bearer(olivia))
+    assert response.status_code == 200 and response.json()["status"] == "correction"
 
 
 def test_officers_act_through_the_api_and_the_public_sees_progress(
