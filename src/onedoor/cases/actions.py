@@ -207,7 +207,10 @@ def _act(
         )
         if action in ledger_events.REVIEW_KINDS:
             ledger_events.case_reviewed(case, action, reason or opinion)
-        if before != "completed" and after == "completed" and not _has_certificate(case, parts):
+        # 办结 issues the result, also where a 送达 stage follows it (the result is what gets delivered); a
+        # process without a 办结 stage issues it when the case completes
+        issues = action == "complete" or (before != "completed" and after == "completed")
+        if issues and not _has_certificate(case, parts):
             issued = certificate_issue(case=case, actor=staff, snapshot=snapshot)
             if parts is not None:
                 parts["certificate_id"] = issued.public_id

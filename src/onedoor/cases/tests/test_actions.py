@@ -73,6 +73,37 @@ def test_officers_take_a_case_through_every_stage_to_a_certificate(case, olivia,
     assert trail_verify(case) == []
 
 
+def test_the_result_is_issued_at_completion_before_it_is_delivered(chancheng, demo_catalog, alice, applicant):
+    from onedoor.districts import services
+    from onedoor.districts.models import Department, Role
+
+    item = next(
+        i
+        for i in demo_catalog
+        if i["kind"] == "promised"
+        and (not i["levels"] or "district" in i["levels"])
+        and [s["code"] for s in i["stages"]][-2:] == ["complete", "deliver"]
+    )
+    department = Department.objects.get(district=chancheng, code=item["department"])
+    officer = services.staff_create(
+        district=chancheng,
+        username="dora",
+        password="Correct-Horse-9-Battery",
+        roles=[(role, department) for role in (Role.UNDERTAKER, Role.REVIEWER, Role.APPROVER)],
+    )
+    case = case_accept(
+        staff=alice, item_code=item["code"], applicant=applicant.id_number, materials=_received(item)
+    ).case
+    while case.status != "complete":
+        case = case_act(staff=officer, number=case.number, action=case.status, criteria=_findings(item))
+    case = case_act(staff=officer, number=case.number, action="complete")
+    assert case.status == "deliver"
+    issued = Certificate.objects.get(case=case)  # the result exists before it is handed over
+    case = case_act(staff=alice, number=case.number, action="deliver")
+    assert case.status == "completed"
+    assert list(Certificate.objects.filter(case=case)) == [issued]
+
+
 def test_an_officer_of_another_role_or_department_is_refused(case, alice, bob):
     with pytest.raises(Forbidden):
         case_act(staff=alice, number=case.number, action="undertake")
