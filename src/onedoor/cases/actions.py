@@ -192,6 +192,7 @@ def _act(
         case.revision += 1
         if after in workflow.OUTCOMES and not case.closed_at:
             case.closed_at = clock.now()
+        case.stage_deadline = stage_deadline(case, calendar_for(district, snapshot))
         trail_append(
             case=case,
             actor=staff,
@@ -307,7 +308,6 @@ def _stage(*, case, staff, role, after, opinion, criteria, **_ignored):
         criteria=criteria,
         decision="pass",
     )
-    _move_stage_deadline(case, after)
 
 
 def _approve(*, case, staff, role, after, opinion, criteria, reason, second_approver, **_ignored):
@@ -359,8 +359,6 @@ def _decide(case, staff, role, decision, opinion, criteria, reason, second_appro
         deviation_reason=reason if verdict == DEVIATION else "",
         second_approver=second,
     )
-    if decision == "approve":
-        _move_stage_deadline(case, after)
     return reason
 
 
@@ -492,8 +490,24 @@ def _bad_credit(case, staff, code, reason, *, false_promise):
     )
 
 
-def _move_stage_deadline(case, after):
-    case.stage_deadline = None if after in workflow.OUTCOMES else case.deadline
+def stage_deadline(case, calendar):
+    """The deadline of the stage the case is in (or resumes to after a clock stop), from the stage's share of
+    the limit and the clock stops counted in the case deadline (the closed ones); None once it has an
+    outcome. The stops are read only when they moved the case deadline."""
+    stage = case.resume_to if case.status in workflow.CLOCK_STOPPED else case.status
+    if stage not in workflow.STAGES or case.deadline is None:
+        return None
+    stops = []
+    plain = deadlines.case_deadline(calendar, case.accepted_at, case.promised_days, [], case.extension_days)
+    if plain != case.deadline:
+        stops = [
+            deadlines.ClockStop(s.started_at, s.ended_at)
+            for s in case.clock_stops.all()
+            if s.ended_at is not None
+        ]
+    return deadlines.current_stage_deadline(
+        calendar, case.accepted_at, case.promised_days, case.stages, stage, stops, case.extension_days
+    )
 
 
 _HANDLERS = {

@@ -77,6 +77,9 @@ class CaseOut(CaseSummaryOut):
     """One case in full: the summary, the later-materials deadline, materials (and which were waived on a
     settled record), the certificate and what the caller may do now."""
 
+    stage_deadline: datetime | None = Field(
+        None, description="the current stage's own time limit (its share of the promised days)"
+    )
     gaps_deadline: datetime | None
     waived_materials: list[CaseMaterialOut]
     materials: list[CaseMaterialOut]

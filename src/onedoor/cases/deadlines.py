@@ -150,6 +150,37 @@ def stage_deadlines(
     ]
 
 
+def current_stage_deadline(
+    calendar: WorkCalendar,
+    accepted_at: datetime,
+    promised_days: int,
+    stages: Sequence[tuple[str, int]],
+    stage: str,
+    stops: Iterable[ClockStop] = (),
+    extension_days: int = 0,
+    *,
+    now: datetime | None = None,
+) -> datetime | None:
+    """The deadline of `stage` (the stage a case is in, or resumes to after a stop): its entry in
+    `stage_deadlines`; None when the process has no such stage."""
+    for code, due in stage_deadlines(
+        calendar, accepted_at, promised_days, stages, stops, extension_days, now=now
+    ):
+        if code == stage:
+            return due
+    return None
+
+
+def stage_light(
+    calendar: WorkCalendar, now: datetime, deadline: datetime, stops: Iterable[ClockStop] = ()
+) -> Light:
+    """The light of the stage a case is in: red once its deadline has passed, yellow when at most 1 working day
+    of it is left, green otherwise (a stage's start is not kept, so the case's "80 % used" rule has no stage
+    counterpart). Frozen while the clock is stopped, as the case's light is."""
+    left = working_days_left(calendar, now, deadline, stops)
+    return Light.RED if left < 0 else Light.YELLOW if left <= 1 else Light.GREEN
+
+
 def traffic_light(
     calendar: WorkCalendar,
     now: datetime,

@@ -201,6 +201,8 @@ class Timing:
     light: str | None  # green / yellow / red; None once the case is closed or has no deadline
     days_left: int | None  # working days after today up to the due day; negative = overdue by that many
     stopped: bool  # the clock is stopped (correction, suspension)
+    stage_deadline: datetime | None = None  # the current stage's own limit
+    stage_light: str | None = None  # red once the stage is overdue, yellow with ≤ 1 working day of it left
 
     @property
     def overdue_by(self) -> int:
@@ -218,4 +220,7 @@ def case_timing(case: Case, *, calendar, now: datetime | None = None) -> Timing:
     stops = [deadlines.ClockStop(s.started_at, s.ended_at) for s in case.clock_stops.all()]
     light = deadlines.traffic_light(calendar, now, case.accepted_at, case.deadline, stops)
     left = deadlines.working_days_left(calendar, now, case.deadline, stops)
-    return Timing(case.deadline, str(light), left, stopped)
+    stage_light = None
+    if case.stage_deadline is not None:
+        stage_light = str(deadlines.stage_light(calendar, now, case.stage_deadline, stops))
+    return Timing(case.deadline, str(light), left, stopped, case.stage_deadline, stage_light)

@@ -338,6 +338,10 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
         legal_days=version.legal_limit,
         deadline=deadlines.case_deadline(calendar, now, version.promised_limit),
     )
+    if not at_window:  # the first stage's own time limit, from its share of the promised days
+        case.stage_deadline = deadlines.current_stage_deadline(
+            calendar, now, version.promised_limit, stages, first
+        )
     if any(line.status == LATER for line in lines):
         case.gaps_deadline = deadlines.gaps_deadline(
             calendar, now, version.promised_limit, version.promised_limit

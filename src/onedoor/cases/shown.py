@@ -62,6 +62,7 @@ def text(case, *, item_code: str, item_name: str, department_code: str, material
     materials = [material(m) for m in materials]
     parts = {
         **summary(case, item_code=item_code, item_name=item_name, department_code=department_code),
+        "stage_deadline": _utc(case.stage_deadline),
         "gaps_deadline": _utc(case.gaps_deadline),
         "waived_materials": [m for m in materials if m["status"] == "waived"],
         "materials": materials,

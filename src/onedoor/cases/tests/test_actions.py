@@ -2,6 +2,7 @@
 
 import pytest
 
+from onedoor.cases import workflow
 from onedoor.cases.actions import case_act
 from onedoor.cases.models import Certificate, StageResult
 from onedoor.cases.services import case_accept
@@ -102,6 +103,36 @@ def test_the_result_is_issued_at_completion_before_it_is_delivered(chancheng, de
     case = case_act(staff=alice, number=case.number, action="deliver")
     assert case.status == "completed"
     assert list(Certificate.objects.filter(case=case)) == [issued]
+
+
+def test_each_stage_has_its_own_deadline_that_a_correction_pushes(case, olivia, arthur, alice, bdc_item):
+    from onedoor.cases import deadlines
+    from onedoor.core import clock
+    from onedoor.districts.calendar import calendar_for
+
+    calendar = calendar_for(case.district)
+    due = dict(deadlines.stage_deadlines(calendar, case.accepted_at, case.promised_days, case.stages))
+    assert case.status == "undertake" and case.stage_deadline == due["undertake"] < case.deadline
+    case = case_act(staff=olivia, number=case.number, action="undertake", criteria=_findings(bdc_item))
+    assert case.stage_deadline == due["review"]
+    asked = clock.now()
+    case = case_act(
+        staff=olivia,
+        number=case.number,
+        action="request_correction",
+        reason="材料不清晰",
+        materials=[bdc_item["materials"][0]["code"]],
+    )
+    assert case.status == "correction" and case.stage_deadline == due["review"]
+    later = calendar.add_working_days(asked, 3)
+    with clock.frozen_at(later):
+        case = case_act(staff=alice, number=case.number, action="supply", reason="已补齐")
+    assert case.status == "review" and case.stage_deadline > due["review"]
+    assert case.deadline > due[case.stages[-1][0]]  # the case deadline moved by the same stopped days
+    while case.status not in workflow.OUTCOMES:
+        actor = alice if case.status == "deliver" else olivia if case.status == "review" else arthur
+        case = case_act(staff=actor, number=case.number, action=case.status, criteria=_findings(bdc_item))
+    assert case.stage_deadline is None
 
 
 def test_an_officer_of_another_role_or_department_is_refused(case, alice, bob):

@@ -15,10 +15,12 @@ from onedoor.cases.deadlines import (
     Light,
     case_deadline,
     clock_stopped_since,
+    current_stage_deadline,
     extension_allowed,
     gaps_deadline,
     stage_days,
     stage_deadlines,
+    stage_light,
     stopped_working_days,
     traffic_light,
     working_days_left,
@@ -227,6 +229,30 @@ def test_a_stop_pushes_the_stages_due_after_it_but_not_those_before():
 def test_an_extension_stretches_every_stage_by_its_share():
     deadlines = stage_deadlines(national, at("2025-03-03 10:00"), 10, DEFAULT_STAGES, [], 10)
     assert deadlines == stage_deadlines(national, at("2025-03-03 10:00"), 20, DEFAULT_STAGES)
+
+
+def test_the_current_stage_is_due_at_its_cumulative_share_and_an_unknown_stage_has_no_deadline():
+    accepted = at("2025-03-03 10:00")
+    assert current_stage_deadline(national, accepted, 20, DEFAULT_STAGES, "review") == end_of("2025-03-20")
+    stops = [stop("2025-03-10 09:00", "2025-03-11 16:00")]
+    assert current_stage_deadline(national, accepted, 20, DEFAULT_STAGES, "review", stops) == end_of(
+        "2025-03-24"
+    )
+    assert current_stage_deadline(national, accepted, 20, DEFAULT_STAGES, "deliver") is None
+
+
+@pytest.mark.parametrize(
+    "now,expected",
+    [
+        ("2025-03-17 10:00", Light.GREEN),  # 3 working days of review left
+        ("2025-03-19 10:00", Light.YELLOW),  # due tomorrow
+        ("2025-03-20 18:00", Light.YELLOW),  # due today
+        ("2025-03-21 09:00", Light.RED),
+    ],
+)
+def test_a_stages_light_turns_yellow_on_its_last_working_day_and_red_after_it(now, expected):
+    due = current_stage_deadline(national, at("2025-03-03 10:00"), 20, DEFAULT_STAGES, "review")
+    assert stage_light(national, at(now), due) is expected
 
 
 # --- the traffic light ----------------------------------------------------------------------------------
