@@ -148,6 +148,7 @@ def _act(
         _attach_configuration(case, district, snapshot)
         roles = roles_for(case)
         before = case.status
+        waiting = case.pending_decision.get("decision", "")  # a deviating decision awaiting confirmation
         try:
             after = workflow.apply(
                 status=case.status,
@@ -155,6 +156,7 @@ def _act(
                 stages=[c for c, _s in case.stages],
                 resume_to=case.resume_to,
                 roles=roles,
+                pending=waiting,
             )
         except workflow.NotAllowed as exc:
             if exc.code == "role_not_allowed":
@@ -188,6 +190,8 @@ def _act(
             )
             or reason
         )
+        if action in DECISIONS and case.pending_decision:  # a deviation waits for its second approver
+            after = workflow.CONFIRM
         case.status = after
         case.revision += 1
         if after in workflow.OUTCOMES and not case.closed_at:
@@ -215,8 +219,12 @@ def _act(
             issued = certificate_issue(case=case, actor=staff, snapshot=snapshot)
             if parts is not None:
                 parts["certificate_id"] = issued.public_id
-        if action in outbox.ACTION_EVENTS:
+        if (
+            action in outbox.ACTION_EVENTS and after != workflow.CONFIRM
+        ):  # a pending decision is no decision yet
             details = {"action": action, "reason": reason or opinion, "materials": materials or []}
+            if action == "confirm":
+                details["decision"] = waiting
             outbox.emit(case, outbox.ACTION_EVENTS[action], details, snapshot)
         # Last: the stored answer (shown.py) sees the materials and certificate this action wrote.
         if parts is None or action in MATERIAL_ACTIONS:
@@ -359,7 +367,64 @@ def _decide(case, staff, role, decision, opinion, criteria, reason, second_appro
         deviation_reason=reason if verdict == DEVIATION else "",
         second_approver=second,
     )
+    if second is not None:
+        case.pending_decision = {
+            "decision": decision,
+            "by": staff.username,
+            "second": second.pk,
+            "second_name": second.username,
+            "reason": reason,
+        }
     return reason
+
+
+def _second_approver_only(case, staff) -> dict:
+    pending = case.pending_decision
+    if getattr(staff, "pk", None) != pending.get("second"):
+        raise Forbidden(
+            "not_the_second_approver",
+            _("Only %(name)s, whom the deciding approver named, may confirm or overrule this decision.")
+            % {"name": pending.get("second_name", "")},
+        )
+    return pending
+
+
+def _confirm(*, case, staff, role, opinion, **_ignored):
+    """二次审批: the named second approver confirms; the decision takes effect (the table's PENDING target)."""
+    pending = _second_approver_only(case, staff)
+    _stage_result(
+        case=case,
+        stage="approve",
+        officer=_officer(staff),
+        officer_label=staff.username,
+        role=role,
+        at=clock.now(),
+        opinion=opinion,
+        criteria={},
+        decision="confirm",
+    )
+    case.pending_decision = {}
+    decided = "准予" if pending["decision"] == "approve" else "不予许可"
+    return f"二次审批确认 {pending['by']} 的{decided}决定：{pending['reason']}"
+
+
+def _overrule(*, case, staff, role, reason, **_ignored):
+    """The named second approver does not confirm: the decision lapses and the case returns to approval."""
+    _second_approver_only(case, staff)
+    if not reason.strip():
+        raise DomainError("reason_required", _("Say why the decision is not confirmed."))
+    _stage_result(
+        case=case,
+        stage="approve",
+        officer=_officer(staff),
+        officer_label=staff.username,
+        role=role,
+        at=clock.now(),
+        opinion=reason,
+        criteria={},
+        decision="overrule",
+    )
+    case.pending_decision, case.outcome_reason, case.outcome_basis = {}, "", ""
 
 
 def _stop_clock(*, case, staff, reason, materials, after, **_ignored):
@@ -495,6 +560,7 @@ def stage_deadline(case, calendar):
     the limit and the clock stops counted in the case deadline (the closed ones); None once it has an
     outcome. The stops are read only when they moved the case deadline."""
     stage = case.resume_to if case.status in workflow.CLOCK_STOPPED else case.status
+    stage = "approve" if stage == workflow.CONFIRM else stage
     if stage not in workflow.STAGES or case.deadline is None:
         return None
     stops = []
@@ -510,9 +576,12 @@ def stage_deadline(case, calendar):
     )
 
 
+DECISIONS = {"approve", "reject"}
 _HANDLERS = {
     "approve": _approve,
     "reject": _reject,
+    "confirm": _confirm,
+    "overrule": _overrule,
     "request_correction": _stop_clock,
     "suspend": _stop_clock,
     "supply": _restart_clock,

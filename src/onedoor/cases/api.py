@@ -73,12 +73,22 @@ class CaseSummaryOut(BaseModel):
     revision: int
 
 
+class PendingDecisionOut(BaseModel):
+    decision: str = Field(description="approve | reject")
+    decided_by: str
+    second_approver: str = Field(description="the only one who may confirm or overrule it")
+    reason: str
+
+
 class CaseOut(CaseSummaryOut):
     """One case in full: the summary, the later-materials deadline, materials (and which were waived on a
     settled record), the certificate and what the caller may do now."""
 
     stage_deadline: datetime | None = Field(
         None, description="the current stage's own time limit (its share of the promised days)"
+    )
+    pending_decision: PendingDecisionOut | None = Field(
+        None, description="status confirm: the deviating decision that waits for its second approver"
     )
     gaps_deadline: datetime | None
     waived_materials: list[CaseMaterialOut]

@@ -35,6 +35,7 @@ class Status(models.TextChoices):
     COMPLETE = "complete", _("completion (办结)")
     DELIVER = "deliver", _("delivery (送达)")
     OTHER = "other", _("special stage")
+    CONFIRM = "confirm", _("awaiting the second approver (二次审批)")
     CORRECTION = "correction", _("waiting for correction (补正)")
     SUSPENDED = "suspended", _("suspended (特别程序)")
     COMPLETED = "completed", _("completed (办结)")
@@ -85,6 +86,9 @@ class Case(TenantModel):
     commitment_signed_at = models.DateTimeField(_("commitment signed at"), null=True, blank=True)
     commitment_text = models.TextField(_("commitment text"), blank=True)
     revision = models.PositiveIntegerField(default=0)  # optimistic lock: each action bumps it
+    # A decision that deviates from the criteria, waiting for its second approver (status `confirm`):
+    # {"decision", "by", "second", "reason", "basis"}; empty otherwise.
+    pending_decision = models.JSONField(_("decision awaiting confirmation"), default=dict, blank=True)
     # The API's answer for this case, but for the caller's part: JSON text the services write with each change
     # (shown.py); empty for a case written before it existed.
     shown = models.TextField(blank=True, default="", editable=False)
@@ -170,7 +174,7 @@ class StageResult(models.Model):
     at = models.DateTimeField(_("at"))
     opinion = models.TextField(_("opinion"), blank=True)
     criteria = models.JSONField(_("criteria"), default=dict)  # {criterion id: true/false}
-    decision = models.CharField(_("decision"), max_length=12)  # pass / approve / reject
+    decision = models.CharField(_("decision"), max_length=12)  # pass / approve / reject / confirm / overrule
     deviation_reason = models.TextField(_("reason for deviating from the criteria"), blank=True)
     second_approver = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

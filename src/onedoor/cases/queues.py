@@ -43,6 +43,8 @@ STEP_LABELS = {
     "deliver": _("Delivered (送达)"),
     "other": _("Special stage finished"),
     "reject": _("Rejected (不予办理)"),
+    "confirm": _("Decision confirmed by the second approver (二次审批)"),
+    "overrule": _("Decision not confirmed by the second approver"),
     "request_correction": _("Correction requested (补正)"),
     "supply": _("Missing materials supplied"),
     "suspend": _("Suspended for a special procedure"),
@@ -100,9 +102,16 @@ def work_queue(*, staff: Staff, after=None, limit: int = 50) -> list[Case]:
     return _by_deadline(cases_visible_to(staff).filter(condition), after, limit)
 
 
+def awaiting_my_confirmation(*, staff: Staff, limit: int = 50) -> list[Case]:
+    """Decisions that deviate from the criteria and name the caller as their second approver (二次审批), oldest
+    deadline first."""
+    cases = cases_visible_to(staff).filter(status=workflow.CONFIRM, pending_decision__second=staff.pk)
+    return list(cases.select_related("version").order_by(F("deadline").asc(nulls_last=True), "id")[:limit])
+
+
 def _overdue(cases: QuerySet[Case], now: datetime) -> QuerySet[Case]:
     """Running past the deadline, or stopped only after it had passed (the stop does not excuse it)."""
-    running = Q(status__in=workflow.STAGES, deadline__lt=now)
+    running = Q(status__in=workflow.RUNNING, deadline__lt=now)
     stopped_late = Q(status__in=workflow.CLOCK_STOPPED, clock_stopped_at__gt=F("deadline"))
     return cases.filter(running | stopped_late)
 

@@ -56,6 +56,18 @@ def summary(case, *, item_code: str, item_name: str, department_code: str) -> di
     }
 
 
+def _pending(pending: dict) -> dict | None:
+    """A decision waiting for its second approver, as callers see it (the staff by username)."""
+    if not pending:
+        return None
+    return {
+        "decision": pending["decision"],
+        "decided_by": pending["by"],
+        "second_approver": pending["second_name"],
+        "reason": pending["reason"],
+    }
+
+
 def text(case, *, item_code: str, item_name: str, department_code: str, materials, certificate_id) -> str:
     """The stored part of the answer for `case` (its own columns), given the names from related rows, the
     materials in the order they were written (dicts of MATERIAL_KEYS) and the newest certificate's id."""
@@ -63,6 +75,7 @@ def text(case, *, item_code: str, item_name: str, department_code: str, material
     parts = {
         **summary(case, item_code=item_code, item_name=item_name, department_code=department_code),
         "stage_deadline": _utc(case.stage_deadline),
+        "pending_decision": _pending(case.pending_decision),
         "gaps_deadline": _utc(case.gaps_deadline),
         "waived_materials": [m for m in materials if m["status"] == "waived"],
         "materials": materials,

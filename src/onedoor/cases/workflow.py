@@ -3,22 +3,30 @@ and why the row exists. Pure Python: the one table every service, page and API c
 
 A case's `status` names its current stage (the stage codes of the item's process template: `undertake`,
 `review`, `approve`, `complete`, `deliver`, `other`) or its clock state (`correction`, `suspended`) or its
-outcome (`completed`, `rejected`, `withdrawn`, `revoked`, `stopped`). Acceptance (`accept`) is done at the
-window and moves the case straight to the stage after `accept` in its template. Targets that depend on the
-case are symbolic: NEXT (the next stage of the template, or `completed` after the last), RESUME (the stage the
-case was in before its clock stopped) and SAME (no change of status).
+outcome (`completed`, `rejected`, `withdrawn`, `revoked`, `stopped`), or `confirm` while a decision that
+deviates from the criteria waits for its second approver (二次审批: the clock runs). Acceptance (`accept`) is
+done at the window and moves the case straight to the stage after `accept` in its template. Targets that
+depend on the case are symbolic: NEXT (the next stage of the template, or `completed` after the last), RESUME
+(the stage the case was in before its clock stopped), SAME (no change of status) and PENDING (what the
+decision waiting for confirmation decided: the stage after approval, or `rejected`).
+
+An `approve` or `reject` that deviates from what the criteria imply does not take effect: the case goes to
+`confirm` instead of the row's target (cases.actions), and only the second approver the first one named may
+`confirm` it (it then takes effect) or `overrule` it (the case returns to approval).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-NEXT, RESUME, SAME = "→next", "→resume", "→same"
+NEXT, RESUME, SAME, PENDING = "→next", "→resume", "→same", "→pending"
 
 STAGES = ("undertake", "review", "approve", "complete", "deliver", "other")
+CONFIRM = "confirm"  # a deviating decision waits for its second approver
+RUNNING = (*STAGES, CONFIRM)  # the clock runs
 CLOCK_STOPPED = ("correction", "suspended")
 OUTCOMES = ("completed", "rejected", "withdrawn", "revoked", "stopped")
-IN_PROGRESS = STAGES + CLOCK_STOPPED
+IN_PROGRESS = RUNNING + CLOCK_STOPPED
 DECIDING = ("undertake", "review", "approve")
 
 GENERALIST = "window_generalist"
@@ -93,6 +101,21 @@ TABLE: tuple[Transition, ...] = (
         "rejected",
         {APPROVER, CHIEF, BACKEND},
         "不予许可: only the approver (or the chief representative) refuses, with reason and legal basis.",
+    ),
+    _t(
+        "confirm",
+        CONFIRM,
+        PENDING,
+        {APPROVER, CHIEF},
+        "二次审批: the second approver the first one named confirms a decision that deviates from the criteria; "
+        "it then takes effect.",
+    ),
+    _t(
+        "overrule",
+        CONFIRM,
+        "approve",
+        {APPROVER, CHIEF},
+        "二次审批不同意: the named second approver does not confirm, with a reason; the case returns to approval.",
     ),
     _t(
         "request_correction",
@@ -194,9 +217,16 @@ def next_status(stages: list[str] | tuple[str, ...], current: str) -> str:
 
 
 def apply(
-    *, status: str, action: str, stages: list[str] | tuple[str, ...], resume_to: str = "", roles=None
+    *,
+    status: str,
+    action: str,
+    stages: list[str] | tuple[str, ...],
+    resume_to: str = "",
+    roles=None,
+    pending: str = "",
 ) -> str:
-    """The status after `action`, or NotAllowed. `roles` (the actor's roles) is checked when given."""
+    """The status after `action`, or NotAllowed. `roles` (the actor's roles) is checked when given; `pending`:
+    the decision waiting for confirmation (approve / reject), for PENDING."""
     row = transition_for(action)
     if status not in row.sources:
         raise NotAllowed("not_in_this_status", action, status)
@@ -210,6 +240,12 @@ def apply(
         return resume_to
     if row.target == SAME:
         return status
+    if row.target == PENDING:
+        if pending == "approve":
+            return next_status(stages, "approve")
+        if pending == "reject":
+            return "rejected"
+        raise NotAllowed("nothing_to_confirm", action, status)
     return row.target
 
 

@@ -17,6 +17,7 @@ ACTION_EVENTS = {
     "withdraw": Event.WITHDRAWN,
     "approve": Event.DECIDED,
     "reject": Event.DECIDED,
+    "confirm": Event.DECIDED,  # a decision that waited for its second approver takes effect
     "revoke": Event.REVOKED,
 }
 

@@ -61,10 +61,14 @@ def case_body(case, entry) -> tuple[str, str] | None:
             Topic.CORRECTION,
             f"【一门式】办件{number}（{name}）需要补正：{entry.reason}。请按一次性告知补齐材料。",
         )
-    if entry.action == "approve":
+    if entry.to_status == "confirm":
+        return None  # a decision waiting for its second approver has not taken effect: no news yet
+    if entry.action == "approve" or (entry.action == "confirm" and entry.to_status != "rejected"):
         return Topic.DECISION, f"【一门式】办件{number}（{name}）已审批通过。"
     if entry.to_status in _DECIDED:
-        reason = f"，理由：{entry.reason}" if entry.reason else ""
+        # a confirmed rejection: the applicant reads its reason, not the approvers' exchange
+        given = case.outcome_reason if entry.action == "confirm" else entry.reason
+        reason = f"，理由：{given}" if given else ""
         return Topic.DECISION, f"【一门式】办件{number}（{name}）{_DECIDED[entry.to_status]}{reason}。"
     if entry.to_status == "completed":
         return Topic.COMPLETED, f"【一门式】办件{number}（{name}）已办结，可在“我的办件”查看或下载结果。"

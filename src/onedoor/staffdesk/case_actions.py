@@ -25,6 +25,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "deliver": ("opinion",),
     "other": ("opinion", "criteria"),
     "reject": ("opinion", "criteria", "reason", "basis", "second_approver"),
+    "confirm": ("opinion",),
+    "overrule": ("reason",),
     "request_correction": ("reason", "missing"),
     "supply": ("opinion",),
     "suspend": ("reason",),
@@ -44,6 +46,8 @@ BUTTONS = {
     "deliver": _("Record delivery"),
     "other": _("Finish this stage"),
     "reject": _("Reject"),
+    "confirm": _("Confirm the decision (second approver)"),
+    "overrule": _("Do not confirm: return to approval"),
     "request_correction": _("Request correction (stops the clock)"),
     "supply": _("Missing materials supplied: restart the clock"),
     "suspend": _("Suspend for a special procedure"),
@@ -56,7 +60,8 @@ BUTTONS = {
     "revoke": _("Revoke the result"),
 }
 # The stage action is what the case waits for; it opens first.
-STAGE_ACTIONS = ("undertake", "review", "approve", "complete", "deliver", "other")
+STAGE_ACTIONS = ("undertake", "review", "approve", "complete", "deliver", "other", "confirm")
+SECOND_ONLY = ("confirm", "overrule")
 
 
 @dataclass
@@ -126,6 +131,8 @@ def action_forms(staff, case, allowed: list[str], *, open_action: str = "", post
     for action in allowed:
         if not _makes_sense(case, action):
             continue
+        if action in SECOND_ONLY and case.pending_decision.get("second") != staff.pk:
+            continue  # only the second approver the deciding one named may confirm or overrule
         mine = posted is not None and action == open_action
         form = ActionForm(
             action=action,

@@ -39,7 +39,13 @@ from onedoor.supervision.trail_rows import corrections_shown
 
 ROLE_LABELS = dict(Role.choices)
 STATUS_LABELS = dict(Status.choices)
-DECISIONS = {"pass": _("passed"), "approve": _("approved"), "reject": _("rejected")}
+DECISIONS = {
+    "pass": _("passed"),
+    "approve": _("approved"),
+    "reject": _("rejected"),
+    "confirm": _("confirmed (second approver)"),
+    "overrule": _("not confirmed (second approver)"),
+}
 
 
 def _case(request, number: str):

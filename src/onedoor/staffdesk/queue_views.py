@@ -51,6 +51,7 @@ def work_queue(request):
                 now,
             ),
             "post_reviews": queues.post_reviews_due(staff=staff, limit=PAGE),
+            "to_confirm": queues.awaiting_my_confirmation(staff=staff, limit=PAGE),
             "supervisor": supervisor,
         }
         if supervisor:

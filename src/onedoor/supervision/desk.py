@@ -82,7 +82,7 @@ def masked_applicant(case: Case) -> str:
 def red_condition(now: datetime) -> Q:
     """Overdue as the case spine's lists define it (`cases.queues`): running past the deadline, or stopped
     only after it had passed."""
-    running = Q(status__in=workflow.STAGES, deadline__lt=now)
+    running = Q(status__in=workflow.RUNNING, deadline__lt=now)
     stopped_late = Q(status__in=workflow.CLOCK_STOPPED, clock_stopped_at__gt=F("deadline"))
     return running | stopped_late
 
@@ -99,7 +99,7 @@ def yellow_condition(calendar, now: datetime, largest_limit: int) -> Q:
     for k in range(1, max(1, largest_limit // 5) + 1):
         low, high = (0 if k == 1 else 5 * k), 5 * k + 4
         condition |= Q(limit__gte=low, limit__lte=high, deadline__lte=calendar.add_working_days(now, k))
-    return Q(status__in=workflow.STAGES, deadline__gte=now) & condition
+    return Q(status__in=workflow.RUNNING, deadline__gte=now) & condition
 
 
 def _with_limit(cases: QuerySet[Case]) -> QuerySet[Case]:
@@ -109,7 +109,7 @@ def _with_limit(cases: QuerySet[Case]) -> QuerySet[Case]:
 def _largest_limit(cases: QuerySet[Case], now: datetime) -> int:
     """The largest N among running cases not yet overdue: how many yellow branches are needed."""
     row = (
-        _with_limit(cases.filter(status__in=workflow.STAGES, deadline__gte=now))
+        _with_limit(cases.filter(status__in=workflow.RUNNING, deadline__gte=now))
         .order_by("-limit")
         .values_list("limit", flat=True)
         .first()

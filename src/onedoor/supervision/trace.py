@@ -307,7 +307,9 @@ def _segments(steps: Sequence[Step], clock: _Clock, now: datetime) -> list[Segme
             current = None
         if step.to_status in workflow.IN_PROGRESS:
             kind = STOP if step.to_status in workflow.CLOCK_STOPPED else HELD
-            current = Segment(step.to_status, kind, step.at, step.seq)
+            # waiting for the second approver is still the approval stage's time, held by that approver
+            status = "approve" if step.to_status == workflow.CONFIRM else step.to_status
+            current = Segment(status, kind, step.at, step.seq)
             current.centre, current.window, current.centre_id = step.centre, step.window, step.centre_id
             segments.append(current)
     for segment in segments:

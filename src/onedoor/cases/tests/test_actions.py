@@ -8,6 +8,7 @@ from onedoor.cases.models import Certificate, StageResult
 from onedoor.cases.services import case_accept
 from onedoor.cases.trail import trail_verify
 from onedoor.core.errors import Conflict, DomainError, Forbidden
+from onedoor.notifications.models import Notification
 from onedoor.people import idnumbers
 from onedoor.people import services as people_services
 from onedoor.people.credit import trust_refusal
@@ -167,6 +168,43 @@ def test_approving_against_the_criteria_needs_a_reason_and_a_second_approver(
     )
     result = StageResult.objects.get(case=case, stage="approve")
     assert result.second_approver == chloe and result.deviation_reason == "原件已补验"
+    # the decision waits for chloe: it has not taken effect, and nobody else can make it do so
+    assert case.status == "confirm" and case.pending_decision["second_name"] == "chloe"
+    assert not Certificate.objects.filter(case=case).exists()
+    decided = Notification.objects.filter(case=case, topic="decision")
+    assert not decided.exists()  # the applicant hears of a decision only once it takes effect
+    with pytest.raises(Forbidden) as refused:
+        case_act(staff=arthur, number=case.number, action="confirm")
+    assert refused.value.code == "not_the_second_approver"
+    case = case_act(staff=chloe, number=case.number, action="confirm", opinion="同意")
+    assert case.status == "complete" and case.pending_decision == {}
+    assert [n.body for n in decided] == [f"【一门式】办件{case.number}（{case.version.name}）已审批通过。"]
+    confirmed = StageResult.objects.filter(case=case, decision="confirm").get()
+    assert confirmed.officer == chloe and confirmed.stage == "approve"
+    assert [e.action for e in case.trail.order_by("seq")][-2:] == ["approve", "confirm"]
+    assert trail_verify(case) == []
+
+
+def test_a_second_approver_who_does_not_confirm_sends_the_case_back_to_approval(
+    case, olivia, arthur, chloe, bdc_item
+):
+    _to_approve(case, olivia, bdc_item)
+    case = case_act(
+        staff=arthur,
+        number=case.number,
+        action="reject",
+        criteria=_findings(bdc_item),
+        reason="申请人曾有违法记录",
+        basis="《不动产登记暂行条例》第二十二条",
+        second_approver="chloe",
+    )
+    assert case.status == "confirm" and case.closed_at is None
+    with pytest.raises(DomainError):
+        case_act(staff=chloe, number=case.number, action="overrule")  # a reason is required
+    case = case_act(staff=chloe, number=case.number, action="overrule", reason="要点均已满足，不应不予许可")
+    assert case.status == "approve" and case.pending_decision == {} and case.outcome_reason == ""
+    case = case_act(staff=arthur, number=case.number, action="approve", criteria=_findings(bdc_item))
+    assert case.status == "complete"  # a decision in line with the criteria takes effect at once
 
 
 def test_a_rejection_needs_reason_and_legal_basis(case, olivia, arthur, bdc_item):

@@ -170,6 +170,33 @@ def test_officers_act_through_the_api_and_the_public_sees_progress(
     assert verified["valid"] is True and verified["payload"]["case"] == created["number"]
 
 
+def test_a_deviating_decision_waits_for_the_named_second_approver_through_the_api(
+    client, demo_catalog, alice, olivia, arthur, chloe, bearer, number
+):
+    item = next(i for i in demo_catalog if i["department"] == "BDC" and i["kind"] == "promised")
+    created = _post(client, bearer(alice), _body(item, number)).json()
+    url = f"/api/v1/cases/{created['number']}/actions"
+    findings = {c["id"]: True for m in item["materials"] for c in m["criteria"]}
+    for action in ("undertake", "review"):
+        body = {"action": action, "criteria": findings}
+        assert client.post(url, body, content_type="application/json", **bearer(olivia)).status_code == 200
+    unmet = {cid: False for cid in findings}
+    body = {"action": "approve", "criteria": unmet, "reason": "原件已补验", "second_approver": "chloe"}
+    waiting = client.post(url, body, content_type="application/json", **bearer(arthur)).json()
+    assert waiting["status"] == "confirm"
+    assert waiting["pending_decision"] == {
+        "decision": "approve",
+        "decided_by": "arthur",
+        "second_approver": "chloe",
+        "reason": "原件已补验",
+    }
+    refused = client.post(url, {"action": "confirm"}, content_type="application/json", **bearer(arthur))
+    assert refused.status_code == 403 and refused.json()["code"] == "not_the_second_approver"
+    confirmed = client.post(url, {"action": "confirm"}, content_type="application/json", **bearer(chloe))
+    assert confirmed.status_code == 200 and confirmed.json()["pending_decision"] is None
+    assert confirmed.json()["status"] == "complete"
+
+
 def test_an_officer_acting_out_of_turn_gets_a_conflict(client, demo_catalog, alice, arthur, bearer, number):
     item = next(i for i in demo_catalog if i["department"] == "BDC" and i["kind"] == "promised")
     created = _post(client, bearer(alice), _body(item, number)).json()

@@ -156,6 +156,32 @@ def test_the_case_page_masks_the_applicant(client, case, alice):
     assert "林**" in page
 
 
+def test_a_deviating_approval_waits_on_the_named_second_approvers_page_and_queue(
+    client, case, olivia, arthur, chloe, transfer
+):
+    criteria = all_criteria(transfer)
+    client.force_login(olivia)
+    act(client, case, "undertake", criteria=criteria)
+    act(client, case, "review", criteria=criteria)
+    client.force_login(arthur)
+    response = act(
+        client, case, "approve", criteria=[], reason="要点不全但原件已补验", second_approver="chloe"
+    )
+    assert response.status_code == 302
+    case.refresh_from_db()
+    assert case.status == "confirm"
+    page = _page(client, case, HTTP_ACCEPT_LANGUAGE="en")
+    assert "takes effect only when chloe confirms it" in page and "要点不全但原件已补验" in page
+    assert not {"confirm", "overrule"} & _forms(page)  # not for the approver who decided
+    client.force_login(chloe)
+    queue = client.get(reverse("staff-queue")).content.decode()
+    assert case.number in queue.split('id="to-confirm"', 1)[1]
+    assert {"confirm", "overrule"} <= _forms(_page(client, case))
+    assert act(client, case, "confirm", opinion="同意").status_code == 302
+    case.refresh_from_db()
+    assert case.status == "complete"
+
+
 def test_only_materials_actually_held_are_judged_so_approval_needs_no_deviation(
     client, case, olivia, arthur, transfer
 ):
