@@ -442,10 +442,31 @@ def _stop_clock(*, case, staff, reason, materials, after, **_ignored):
             _("These materials are not part of this item: %(codes)s.") % {"codes": "、".join(unknown)},
             codes=unknown,
         )
+    if kind == "correction":
+        _one_notice(case, materials)
     writebehind.insert(
         ClockStop(case=case, kind=kind, reason=reason, started_at=clock.now(), missing=materials)
     )
     case.resume_to, case.clock_stopped_at = case.status, clock.now()
+
+
+def _one_notice(case, materials) -> None:
+    """一次性告知: the first correction notice lists everything missing. A later one may name again only what an
+    earlier notice named (it came back still not right), never something new that the first should have had."""
+    named = set()
+    for missing in ClockStop.objects.filter(case=case, kind="correction").values_list("missing", flat=True):
+        named.update(missing or [])
+    new = sorted(set(materials) - named) if named else []
+    if new:
+        raise DomainError(
+            "correction_not_once",
+            _(
+                "The first correction notice had to list everything missing at once; a later one may only name "
+                "again what it named. Not in an earlier notice: %(codes)s."
+            )
+            % {"codes": "、".join(new)},
+            codes=new,
+        )
 
 
 def recompute_deadline(case, now=None) -> None:

@@ -102,6 +102,17 @@ def work_queue(*, staff: Staff, after=None, limit: int = 50) -> list[Case]:
     return _by_deadline(cases_visible_to(staff).filter(condition), after, limit)
 
 
+def stopped_in_departments(*, staff: Staff, limit: int = 50) -> list[Case]:
+    """Cases of the caller's departments whose clock is stopped (correction, suspension), longest stopped
+    first: they leave the work queue until the applicant supplies or the special procedure ends, and this keeps
+    them in sight."""
+    departments = staff.department_ids()
+    if not departments:
+        return []
+    cases = cases_visible_to(staff).filter(department_id__in=departments, status__in=workflow.CLOCK_STOPPED)
+    return list(cases.select_related("version").order_by("clock_stopped_at", "id")[:limit])
+
+
 def awaiting_my_confirmation(*, staff: Staff, limit: int = 50) -> list[Case]:
     """Decisions that deviate from the criteria and name the caller as their second approver (二次审批), oldest
     deadline first."""

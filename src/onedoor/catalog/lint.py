@@ -308,6 +308,12 @@ def _rule_stages(data: dict) -> list[Problem]:
                     % {"name": _text(stage, "name") or i + 1},
                 )
             )
+    # A case moves from stage to stage by code (cases.workflow): a code twice would send it back to the first.
+    problems += _duplicates(
+        [(f"stages[{i}].code", s.get("code")) for i, s in enumerate(stages)],
+        "duplicate_stage_code",
+        _("Stage %(value)s appears more than once in the process; give a repeated step its own stage."),
+    )
     shares = [_int(s, "share") for s in stages]
     if None not in shares and sum(shares) != 100:
         problems.append(

@@ -52,6 +52,7 @@ def work_queue(request):
             ),
             "post_reviews": queues.post_reviews_due(staff=staff, limit=PAGE),
             "to_confirm": queues.awaiting_my_confirmation(staff=staff, limit=PAGE),
+            "stopped": queues.stopped_in_departments(staff=staff, limit=PAGE),
             "supervisor": supervisor,
         }
         if supervisor:

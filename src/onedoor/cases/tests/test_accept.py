@@ -130,6 +130,37 @@ def test_originals_checked_at_the_window_become_level_b_records_each_audited(dem
     assert all(a.actor_id == alice.pk for a in audited if int(a.object_id) in {r.pk for r in records})
 
 
+def test_a_result_issued_by_one_department_spares_its_material_in_another_departments_case(
+    demo_catalog, alice, applicant
+):
+    """Public security's residence permit (an instant item) becomes a level-A record; the education bureau's
+    enrolment then waives the permit on that record, logs the use, and shows it on the case."""
+    from onedoor.people.models import DataAccess
+
+    permit = _item(demo_catalog, lambda i: i["code"].endswith("GA-006"))
+    enrolment = _item(demo_catalog, lambda i: i["code"].endswith("JY-001"))
+    assert permit["department"] != enrolment["department"]
+    issued = case_accept(
+        staff=alice, item_code=permit["code"], applicant=applicant.id_number, materials=_all_received(permit)
+    )
+    record = VerifiedRecord.objects.get(pk=issued.certificate.record_id)
+    assert record.trust_level == "A" and record.record_type == permit["result_record_type"]
+    needs_permit = [
+        m["code"]
+        for m in enrolment["materials"]
+        if m["source"] == "settled" and m["record_type"] == permit["result_record_type"]
+    ]
+    brought = [m for m in _all_received(enrolment) if m["code"] not in needs_permit]
+    later = case_accept(
+        staff=alice, item_code=enrolment["code"], applicant=applicant.id_number, materials=brought
+    ).case
+    waived = {m.code: m for m in later.materials.filter(status="waived")}
+    assert set(needs_permit) <= set(waived)
+    assert all(waived[code].record_id == record.pk for code in needs_permit)
+    use = DataAccess.objects.get(record=record, kind="use")
+    assert use.department_id == later.department_id and later.number in use.purpose
+
+
 @pytest.mark.parametrize("channel", ["online", "kiosk"])
 def test_an_application_away_from_a_window_settles_no_level_b_record(demo_catalog, alice, applicant, channel):
     item = _item(

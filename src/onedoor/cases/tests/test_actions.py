@@ -136,6 +136,32 @@ def test_each_stage_has_its_own_deadline_that_a_correction_pushes(case, olivia, 
     assert case.stage_deadline is None
 
 
+def test_a_correction_notice_lists_everything_once(case, olivia, alice, bdc_item):
+    first, second = [m["code"] for m in bdc_item["materials"]][:2]
+    case_act(
+        staff=olivia, number=case.number, action="request_correction", reason="不清晰", materials=[first]
+    )
+    case_act(staff=alice, number=case.number, action="supply", reason="已补齐")
+    with pytest.raises(DomainError) as caught:
+        case_act(
+            staff=olivia,
+            number=case.number,
+            action="request_correction",
+            reason="又发现缺少",
+            materials=[first, second],
+        )
+    assert caught.value.code == "correction_not_once" and second in str(caught.value.message)
+    # what came back still not right may be asked for again
+    case = case_act(
+        staff=olivia,
+        number=case.number,
+        action="request_correction",
+        reason="补正后仍不清晰",
+        materials=[first],
+    )
+    assert case.status == "correction"
+
+
 def test_an_officer_of_another_role_or_department_is_refused(case, alice, bob):
     with pytest.raises(Forbidden):
         case_act(staff=alice, number=case.number, action="undertake")

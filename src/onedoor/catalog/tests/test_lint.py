@@ -206,6 +206,19 @@ def test_a_stage_without_a_description_is_refused():
     assert ("stage_description_missing", "stages[1].description") in codes(data)
 
 
+def test_a_stage_code_used_twice_is_refused():
+    data = f.item()
+    review = next(i for i, s in enumerate(data["stages"]) if s["code"] == "review")
+    data["stages"].insert(review + 1, {**data["stages"][review], "name": "复审", "share": 0})
+    data["stages"][review]["share"] //= 2
+    data["stages"][review + 1]["share"] = data["stages"][review]["share"] + (
+        100 - sum(s["share"] for s in data["stages"])
+    )
+    assert ("duplicate_stage_code", f"stages[{review + 1}].code") in codes(data)
+    assert "duplicate_stage_code" in blocking_codes(data)
+    assert "duplicate_stage_code" not in blocking_codes(f.item())
+
+
 def test_a_stage_without_a_share_is_refused():
     data = f.item()
     data["stages"][0]["share"] = 0

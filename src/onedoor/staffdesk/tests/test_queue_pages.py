@@ -32,6 +32,19 @@ def test_the_officer_sees_the_case_waiting_with_its_light_in_words(client, case,
     assert "No overdue case." in page
 
 
+def test_a_case_waiting_for_correction_stays_in_sight_of_its_department(client, case, olivia, demo_catalog):
+    from onedoor.cases.actions import case_act
+
+    code = item(demo_catalog, TRANSFER)["materials"][1]["code"]
+    case_act(staff=olivia, number=case.number, action="request_correction", reason="不清晰", materials=[code])
+    client.force_login(olivia)
+    page = client.get(reverse("staff-queue"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    before, after = page.split('id="stopped-cases"', 1)
+    assert case.number not in before  # not in the work queue: nobody can act on it until the clock runs
+    stopped = after.split("</ul>", 1)[0]
+    assert case.number in stopped and "correction" in stopped
+
+
 def test_an_overdue_case_is_red_and_listed_for_the_department_and_the_supervisor(
     client, case, olivia, chancheng
 ):
