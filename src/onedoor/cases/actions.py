@@ -174,6 +174,8 @@ def _act(
         role = _acting_role(action, roles)
         handler = _HANDLERS.get(action, _stage)
         parts = _stored_parts(case)  # the stored answer's materials and certificate, before the handler
+        if action in FINDING_ACTIONS:
+            _check_findings(case, criteria or {}, parts)
         reason = (
             handler(
                 case=case,
@@ -249,6 +251,38 @@ def _stored_values(case) -> dict:
 
 
 MATERIAL_ACTIONS = {"supply_gap"}  # the actions that change a case's material lines
+# The stages and decisions that judge the materials: each records met / not met for every criterion.
+FINDING_ACTIONS = {"undertake", "review", "approve", "reject", "other"}
+HELD = (MaterialStatus.RECEIVED, MaterialStatus.SUPPLIED)
+
+
+def _check_findings(case, criteria: dict, parts) -> None:
+    """Every criterion of every material the case holds must be judged met or not (the standardized form, so
+    that "找谁都一样"); an id the item does not have is refused too, rather than recorded."""
+    if parts is None:
+        held = set(CaseMaterial.objects.filter(case=case, status__in=HELD).values_list("code", flat=True))
+    else:
+        held = {m["code"] for m in parts["materials"] if m["status"] in HELD}
+    materials = list(case.version.materials.all())
+    known = {c["id"] for m in materials for c in m.criteria or []}
+    unknown = sorted(set(criteria) - known)
+    if unknown:
+        raise DomainError(
+            "unknown_criterion",
+            _("These criteria are not part of the material's checklist: %(ids)s.")
+            % {"ids": "、".join(unknown)},
+            criteria=unknown,
+        )
+    missing = [
+        c["id"] for m in materials if m.code in held for c in m.criteria or [] if c["id"] not in criteria
+    ]
+    if missing:
+        raise DomainError(
+            "findings_incomplete",
+            _("Judge every criterion of the materials held, met or not; not judged: %(ids)s.")
+            % {"ids": "、".join(missing)},
+            criteria=missing,
+        )
 
 
 def _stored_parts(case) -> dict | None:

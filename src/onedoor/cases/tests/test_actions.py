@@ -263,10 +263,28 @@ def test_a_correction_stops_the_clock_and_supply_resumes_at_the_same_stage(case,
     assert case.deadline >= deadline
 
 
-def test_a_stale_revision_is_a_conflict(case, olivia):
-    case_act(staff=olivia, number=case.number, action="undertake", expected_revision=0)
+def test_a_stale_revision_is_a_conflict(case, olivia, bdc_item):
+    findings = _findings(bdc_item)
+    case_act(staff=olivia, number=case.number, action="undertake", criteria=findings, expected_revision=0)
     with pytest.raises(Conflict):
         case_act(staff=olivia, number=case.number, action="review", expected_revision=0)
+
+
+def test_a_stage_must_judge_every_criterion_of_the_materials_held(case, olivia, bdc_item):
+    findings = _findings(bdc_item)
+    skipped = next(iter(findings))
+    partial = {cid: met for cid, met in findings.items() if cid != skipped}
+    with pytest.raises(DomainError) as caught:
+        case_act(staff=olivia, number=case.number, action="undertake", criteria=partial)
+    assert caught.value.code == "findings_incomplete" and skipped in str(caught.value.message)
+    with pytest.raises(DomainError) as caught:
+        case_act(staff=olivia, number=case.number, action="undertake", criteria={**findings, "no-such": True})
+    assert caught.value.code == "unknown_criterion"
+    case.refresh_from_db()
+    assert case.status == "undertake" and case.revision == 0
+    assert (
+        case_act(staff=olivia, number=case.number, action="undertake", criteria=findings).status == "review"
+    )
 
 
 def test_an_action_not_allowed_now_is_a_conflict_and_changes_nothing(case, arthur):

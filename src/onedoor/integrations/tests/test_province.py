@@ -103,6 +103,11 @@ def _accept(demo_catalog, alice, applicant):
     ).case
 
 
+def _findings(demo_catalog):
+    item = next(i for i in demo_catalog if i["code"] == TRANSFER)
+    return {c["id"]: True for m in item["materials"] for c in m["criteria"]}
+
+
 def _deliver_all():
     while delivery.deliver_due(limit=50):
         pass
@@ -117,7 +122,13 @@ def test_every_change_of_a_case_reaches_the_hall_in_order_and_the_day_reconciles
 ):
     simulator, connector = hall
     case = _accept(demo_catalog, alice, applicant)
-    case_act(staff=olivia, number=case.number, action="undertake", opinion="受理无误")
+    case_act(
+        staff=olivia,
+        number=case.number,
+        action="undertake",
+        opinion="受理无误",
+        criteria=_findings(demo_catalog),
+    )
     messages = list(OutboxMessage.objects.filter(connector=connector, case=case).order_by("sequence"))
     assert [(m.event, m.sequence, m.payload["case"]["status"]) for m in messages] == [
         ("status_changed", 1, "undertake"),
@@ -141,7 +152,13 @@ def test_a_change_the_hall_lost_is_found_located_and_resent(
     case = _accept(demo_catalog, alice, applicant)
     _deliver_all()
     simulator.settings.province_lose = 1.0  # the hall answers 200 and forgets
-    case_act(staff=olivia, number=case.number, action="undertake", opinion="受理无误")
+    case_act(
+        staff=olivia,
+        number=case.number,
+        action="undertake",
+        opinion="受理无误",
+        criteria=_findings(demo_catalog),
+    )
     _deliver_all()
     simulator.settings.province_lose = 0.0
 
