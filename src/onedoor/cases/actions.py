@@ -171,7 +171,7 @@ def _act(
                 % {"status": case.get_status_display()},
                 status=case.status,
             ) from None
-        role = _acting_role(action, roles)
+        role = _acting_role(action, roles, case.status)
         handler = _HANDLERS.get(action, _stage)
         parts = _stored_parts(case)  # the stored answer's materials and certificate, before the handler
         if action in FINDING_ACTIONS:
@@ -319,8 +319,14 @@ def _officer(actor):
     return actor if getattr(actor, "pk", None) else None
 
 
-def _acting_role(action: str, roles: set[str]) -> str:
+# The role a stage belongs to: an officer holding several acts in this one while the case is in that stage.
+STAGE_ROLE = {"undertake": Role.UNDERTAKER, "review": Role.REVIEWER, "approve": Role.APPROVER}
+
+
+def _acting_role(action: str, roles: set[str], status: str = "") -> str:
     allowed = workflow.transition_for(action).roles & roles
+    if STAGE_ROLE.get(status) in allowed:
+        return STAGE_ROLE[status]
     for preferred in (
         Role.APPROVER,
         Role.REVIEWER,

@@ -50,7 +50,10 @@ def work_queue(request):
                 calendar,
                 now,
             ),
-            "post_reviews": queues.post_reviews_due(staff=staff, limit=PAGE),
+            "post_reviews": [
+                (c, c.post_review_deadline is not None and c.post_review_deadline < now)
+                for c in queues.post_reviews_due(staff=staff, limit=PAGE)
+            ],
             "to_confirm": queues.awaiting_my_confirmation(staff=staff, limit=PAGE),
             "stopped": queues.stopped_in_departments(staff=staff, limit=PAGE),
             "supervisor": supervisor,

@@ -138,9 +138,11 @@ def test_each_stage_has_its_own_deadline_that_a_correction_pushes(case, olivia, 
 
 def test_a_correction_notice_lists_everything_once(case, olivia, alice, bdc_item):
     first, second = [m["code"] for m in bdc_item["materials"]][:2]
-    case_act(
+    case = case_act(
         staff=olivia, number=case.number, action="request_correction", reason="不清晰", materials=[first]
     )
+    # olivia undertakes and reviews: asked during undertaking, she asked as its undertaker
+    assert case.trail.order_by("-seq").first().role == "undertaker"
     case_act(staff=alice, number=case.number, action="supply", reason="已补齐")
     with pytest.raises(DomainError) as caught:
         case_act(

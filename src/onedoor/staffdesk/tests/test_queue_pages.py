@@ -45,6 +45,34 @@ def test_a_case_waiting_for_correction_stays_in_sight_of_its_department(client, 
     assert case.number in stopped and "correction" in stopped
 
 
+def test_a_post_review_past_its_deadline_is_marked_overdue(client, alice, olivia, demo_catalog):
+    from onedoor.cases.services import case_accept
+
+    client.force_login(alice)
+    person = register_at_desk(client)
+    promised = item(demo_catalog, "440604-BDC-001")
+    materials = [
+        {"code": m["code"], "received": True, "criteria": {c["id"]: True for c in m["criteria"]}}
+        for m in promised["materials"]
+        if m["source"] == "applicant"
+    ]
+    case = case_accept(
+        staff=alice,
+        item_code=promised["code"],
+        applicant=person.id_number,
+        materials=materials,
+        mode="trust_first",
+        commitment_signed=True,
+    ).case
+    client.force_login(olivia)
+    listed = client.get(reverse("staff-queue"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    reviews = listed.split('id="post-reviews"', 1)[1].split("</ul>", 1)[0]
+    assert case.number in reviews and "post-review overdue" not in reviews
+    Case.objects.filter(pk=case.pk).update(post_review_deadline=timezone.now() - timedelta(days=1))
+    listed = client.get(reverse("staff-queue"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "post-review overdue" in listed.split('id="post-reviews"', 1)[1].split("</ul>", 1)[0]
+
+
 def test_an_overdue_case_is_red_and_listed_for_the_department_and_the_supervisor(
     client, case, olivia, chancheng
 ):
