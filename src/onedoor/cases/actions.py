@@ -208,7 +208,7 @@ def _act(
             to_status=after,
             reason=reason or opinion,
             centre=staff_centre(staff, snapshot),
-            payload={"criteria": criteria or {}, "days": days, "materials": materials or []},
+            payload=_trail_payload(criteria, days, materials, opinion, reason, basis, second_approver),
             after=trail.Head(case.trail_seq, case.trail_hash) if case.trail_seq else None,
             snapshot=snapshot,
         )
@@ -248,6 +248,15 @@ def _stored_values(case) -> dict:
         value = getattr(case, name)
         values[name] = json.loads(json.dumps(value)) if isinstance(value, list | dict) else value
     return values
+
+
+def _trail_payload(criteria, days, materials, opinion, reason, basis, second_approver) -> dict:
+    """What the trail entry's hash covers: the findings and, when given, the officer's words (opinion, reason,
+    legal basis) and the second approver named, so none of them can change unseen."""
+    payload = {"criteria": criteria or {}, "days": days, "materials": materials or []}
+    words = {"opinion": opinion, "reason": reason, "basis": basis, "second_approver": second_approver}
+    payload.update((key, value) for key, value in words.items() if value)
+    return payload
 
 
 MATERIAL_ACTIONS = {"supply_gap"}  # the actions that change a case's material lines

@@ -21,6 +21,14 @@ def _received(item, met=True):
     ]
 
 
+def _payload_hash(payload) -> str:
+    import hashlib
+    import json
+
+    text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def _findings(item, met=True):
     return {c["id"]: met for m in item["materials"] for c in m["criteria"]}
 
@@ -246,8 +254,15 @@ def test_a_rejection_needs_reason_and_legal_basis(case, olivia, arthur, bdc_item
         criteria=_findings(bdc_item, False),
         reason="权属来源材料不符",
         basis="《不动产登记暂行条例》第二十二条",
+        opinion="不予登记",
     )
     assert case.status == "rejected" and case.closed_at is not None
+    # the reason, the legal basis and the opinion are under the entry's hash, not only in its columns
+    entry = case.trail.order_by("-seq").first()
+    assert entry.payload["reason"] == "权属来源材料不符" and entry.payload["opinion"] == "不予登记"
+    assert entry.payload["basis"] == "《不动产登记暂行条例》第二十二条"
+    assert entry.payload_hash == _payload_hash(entry.payload)
+    assert entry.payload_hash != _payload_hash({**entry.payload, "basis": "第二十三条"})
 
 
 def test_a_correction_stops_the_clock_and_supply_resumes_at_the_same_stage(case, olivia):
