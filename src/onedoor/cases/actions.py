@@ -194,6 +194,8 @@ def _act(
         )
         if action in DECISIONS and case.pending_decision:  # a deviation waits for its second approver
             after = workflow.CONFIRM
+        elif after != workflow.CONFIRM:  # confirmed, overruled, or the case ended otherwise (withdrawn …)
+            case.pending_decision = {}
         case.status = after
         case.revision += 1
         if after in workflow.OUTCOMES and not case.closed_at:

@@ -221,6 +221,23 @@ def test_approving_against_the_criteria_needs_a_reason_and_a_second_approver(
     assert trail_verify(case) == []
 
 
+def test_a_withdrawal_while_a_decision_waits_leaves_no_decision_pending(
+    case, olivia, arthur, chloe, alice, bdc_item
+):
+    _to_approve(case, olivia, bdc_item)
+    unmet = _findings(bdc_item, met=False)
+    case = case_act(
+        staff=arthur,
+        number=case.number,
+        action="approve",
+        criteria=unmet,
+        reason="原件已补验",
+        second_approver="chloe",
+    )
+    case = case_act(staff=alice, number=case.number, action="withdraw", reason="申请人撤回")
+    assert case.status == "withdrawn" and case.pending_decision == {}
+
+
 def test_a_second_approver_who_does_not_confirm_sends_the_case_back_to_approval(
     case, olivia, arthur, chloe, bdc_item
 ):
