@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from onedoor.cases import deadlines, ledger_events, selectors, shown, trail, workflow
 from onedoor.cases.certificates import certificate_issue, certificate_revoke
 from onedoor.cases.decisions import DEVIATION, judge, mandatory_ids
-from onedoor.cases.models import Case, CaseMaterial, ClockStop, MaterialStatus, StageResult
+from onedoor.cases.models import Case, CaseMaterial, ClockStop, MaterialStatus, Procedure, StageResult
 from onedoor.cases.trail import trail_append
 from onedoor.catalog import selectors as catalog_selectors
 from onedoor.core import clock, config_cache, writebehind
@@ -56,6 +56,7 @@ def case_act(
     days: int = 0,
     materials: list[str] | None = None,
     second_approver: str = "",
+    procedure: str = "",
     expected_revision: int | None = None,
 ) -> Case:
     district = access_staff_district(staff)
@@ -72,6 +73,7 @@ def case_act(
         days=days,
         materials=materials,
         second_approver=second_approver,
+        procedure=procedure,
         expected_revision=expected_revision,
     )
 
@@ -134,6 +136,7 @@ def _act(
     days: int = 0,
     materials: list[str] | None = None,
     second_approver: str = "",
+    procedure: str = "",
     expected_revision: int | None = None,
 ) -> Case:
     with transaction.atomic(), writebehind.deferred():
@@ -189,6 +192,7 @@ def _act(
                 days=days,
                 materials=materials or [],
                 second_approver=second_approver,
+                procedure=procedure,
             )
             or reason
         )
@@ -210,7 +214,9 @@ def _act(
             to_status=after,
             reason=reason or opinion,
             centre=staff_centre(staff, snapshot),
-            payload=_trail_payload(criteria, days, materials, opinion, reason, basis, second_approver),
+            payload=_trail_payload(
+                criteria, days, materials, opinion, reason, basis, second_approver, procedure
+            ),
             after=trail.Head(case.trail_seq, case.trail_hash) if case.trail_seq else None,
             snapshot=snapshot,
         )
@@ -252,11 +258,17 @@ def _stored_values(case) -> dict:
     return values
 
 
-def _trail_payload(criteria, days, materials, opinion, reason, basis, second_approver) -> dict:
+def _trail_payload(criteria, days, materials, opinion, reason, basis, second_approver, procedure) -> dict:
     """What the trail entry's hash covers: the findings and, when given, the officer's words (opinion, reason,
     legal basis) and the second approver named, so none of them can change unseen."""
     payload = {"criteria": criteria or {}, "days": days, "materials": materials or []}
-    words = {"opinion": opinion, "reason": reason, "basis": basis, "second_approver": second_approver}
+    words = {
+        "opinion": opinion,
+        "reason": reason,
+        "basis": basis,
+        "second_approver": second_approver,
+        "procedure": procedure,
+    }
     payload.update((key, value) for key, value in words.items() if value)
     return payload
 
@@ -478,10 +490,19 @@ def _overrule(*, case, staff, role, reason, **_ignored):
     case.pending_decision, case.outcome_reason, case.outcome_basis = {}, "", ""
 
 
-def _stop_clock(*, case, staff, reason, materials, after, **_ignored):
+def _stop_clock(*, case, staff, reason, materials, after, procedure="", **_ignored):
     if not reason.strip():
         raise DomainError("reason_required", _("Say why the clock stops."))
     kind = "correction" if after == "correction" else "suspension"
+    if kind == "suspension" and procedure not in Procedure.values:
+        raise DomainError(
+            "procedure_required",
+            _(
+                "Only a special procedure stops the clock: a hearing, a tender or auction, inspection, testing or "
+                "quarantine, an appraisal, or an expert review. Say which."
+            ),
+            procedure=procedure,
+        )
     if kind == "correction" and not materials:
         raise DomainError(
             "missing_list_required", _("A correction notice lists everything missing, at once.")
@@ -496,7 +517,14 @@ def _stop_clock(*, case, staff, reason, materials, after, **_ignored):
     if kind == "correction":
         _one_notice(case, materials)
     writebehind.insert(
-        ClockStop(case=case, kind=kind, reason=reason, started_at=clock.now(), missing=materials)
+        ClockStop(
+            case=case,
+            kind=kind,
+            procedure=procedure if kind == "suspension" else "",
+            reason=reason,
+            started_at=clock.now(),
+            missing=materials,
+        )
     )
     case.resume_to, case.clock_stopped_at = case.status, clock.now()
 

@@ -113,6 +113,10 @@ class ActionIn(ObjectIn):
     second_approver: Text = Field(
         "", description="username confirming a decision that deviates from the criteria"
     )
+    procedure: Text = Field(
+        "",
+        description="suspend: hearing | tender | testing | appraisal | expert_review (the special procedure)",
+    )
     revision: int | None = Field(None, description="the revision you saw; a stale one is a conflict")
 
 
@@ -274,6 +278,7 @@ def act(request, number: Text, body: ActionIn):
         days=body.days,
         materials=body.materials,
         second_approver=body.second_approver,
+        procedure=body.procedure,
         expected_revision=body.revision,
     )
     return _case_answer(case, request.auth)

@@ -191,9 +191,21 @@ class StageResult(models.Model):
         return str(self.officer) if self.officer_id else self.officer_label
 
 
+class Procedure(models.TextChoices):
+    """The special procedures whose time does not count against the limit (《行政许可法》第四十五条)."""
+
+    HEARING = "hearing", _("hearing (听证)")
+    TENDER = "tender", _("tender or auction (招标、拍卖)")
+    TESTING = "testing", _("inspection, testing or quarantine (检验、检测、检疫)")
+    APPRAISAL = "appraisal", _("appraisal (鉴定)")
+    EXPERT_REVIEW = "expert_review", _("expert review (专家评审)")
+
+
 class ClockStop(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="clock_stops")
     kind = models.CharField(_("kind"), max_length=12)  # correction / suspension
+    # a suspension's special procedure; empty for a correction (and for suspensions recorded before it was kept)
+    procedure = models.CharField(_("special procedure"), max_length=16, choices=Procedure.choices, blank=True)
     reason = models.TextField(_("reason"))
     started_at = models.DateTimeField(_("started at"))
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)

@@ -31,7 +31,7 @@ from onedoor.integrations.models import CallbackStatus, Connector, Direction, In
 
 security_log = logging.getLogger("onedoor.security")
 MAX_SKEW_SECONDS = 300
-ACTION_FIELDS = ("opinion", "reason", "basis", "second_approver")
+ACTION_FIELDS = ("opinion", "reason", "basis", "second_approver", "procedure")
 
 
 @dataclass
@@ -196,6 +196,7 @@ def _apply(connector, case, callback: InboundCallback, body: bytes, sig: str) ->
                 reason=data.get("reason", ""),
                 basis=data.get("basis", ""),
                 second_approver=data.get("second_approver", ""),
+                procedure=data.get("procedure", ""),
             )
     except DomainError as error:
         InboundCallback.objects.filter(pk=callback.pk).delete()  # the sequence stays open for a corrected one

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from onedoor.cases import queues
-from onedoor.cases.models import MaterialStatus
+from onedoor.cases.models import MaterialStatus, Procedure
 
 HELD = (MaterialStatus.RECEIVED, MaterialStatus.SUPPLIED)
 CRITERIA_ACTIONS = {"undertake", "review", "approve", "reject", "other"}
@@ -29,7 +29,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "overrule": ("reason",),
     "request_correction": ("reason", "missing"),
     "supply": ("opinion",),
-    "suspend": ("reason",),
+    "suspend": ("procedure", "reason"),
     "resume": ("opinion",),
     "extend": ("days", "reason"),
     "withdraw": ("reason",),
@@ -75,6 +75,7 @@ class ActionForm:
     later_choices: list = field(default_factory=list)
     approvers: list = field(default_factory=list)
     days_available: int = 0
+    procedures: list = field(default_factory=list)  # (value, label) of the special procedures
     values: dict = field(default_factory=dict)  # what was posted, to refill after an error
 
     def has(self, name: str) -> bool:
@@ -150,6 +151,8 @@ def action_forms(staff, case, allowed: list[str], *, open_action: str = "", post
             form.later_choices = list(case.materials.filter(status=MaterialStatus.LATER).order_by("id"))
         if form.has("deviation") or form.has("second_approver"):
             form.approvers = queues.second_approvers(staff=staff, case=case)
+        if form.has("procedure"):
+            form.procedures = list(Procedure.choices)
         if form.has("days"):
             form.days_available = max(0, case.legal_days - case.promised_days - case.extension_days)
         forms.append(form)
@@ -174,6 +177,7 @@ def read_action(case, post) -> dict:
         "days": max(0, _int(post.get("days"), 0)),
         "materials": post.getlist("materials"),
         "second_approver": post.get("second_approver", "").strip(),
+        "procedure": post.get("procedure", "").strip(),
         "expected_revision": _int(post.get("revision")),
     }
     if action in CRITERIA_ACTIONS:

@@ -72,7 +72,7 @@ def test_every_action_leaves_the_answer_the_tables_give(
             {"reason": "缺少共有人同意书", "materials": [item["materials"][0]["code"]]},
         ),
         (olivia, "supply", {}),
-        (olivia, "suspend", {"reason": "现场勘查"}),
+        (olivia, "suspend", {"reason": "需委托测绘机构检测", "procedure": "testing"}),
         (olivia, "resume", {}),
         (olivia, "review", {"criteria": findings, "opinion": "同意"}),
         (arthur, "approve", {"criteria": findings, "opinion": "准予"}),

@@ -47,7 +47,12 @@ CORRECTION_REASONS = [
     "申请表缺少申请人签名",
     "证明材料已过有效期，请重新提供",
 ]
-SUSPENSION_REASONS = ["需组织现场核查", "依法组织听证", "需委托专业机构检测", "需组织专家评审"]
+SUSPENSION_REASONS = {  # the special procedures of 《行政许可法》第四十五条 (cases.models.Procedure)
+    "依法组织听证": "hearing",
+    "需委托专业机构检测": "testing",
+    "需进行技术鉴定": "appraisal",
+    "需组织专家评审": "expert_review",
+}
 REJECTION = ("经审查，申请人不符合法定条件", "《中华人民共和国行政许可法》第三十八条第二款")
 REVOCATION = (
     "事后核查发现承诺内容与实际情况不符，依法撤销办理结果",
@@ -163,10 +168,10 @@ def _detour(scenario: str, code: str, item: ItemInfo, day: int, rng: random.Rand
         )
     if scenario == "suspension":
         pause = rng.randint(3, 12)
-        reason = rng.choice(SUSPENSION_REASONS)
+        reason = rng.choice(sorted(SUSPENSION_REASONS))
         return (
             [
-                Step(day, officer, "suspend", {"reason": reason}),
+                Step(day, officer, "suspend", {"reason": reason, "procedure": SUSPENSION_REASONS[reason]}),
                 Step(day + pause, officer, "resume", {"reason": f"{reason}已完成"}),
             ],
             False,

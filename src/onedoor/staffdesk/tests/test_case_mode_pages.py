@@ -73,13 +73,19 @@ def test_a_suspension_stops_the_clock_with_a_reason_and_resuming_restarts_it(cli
     case, transfer = transfer_case
     client.force_login(olivia)
     act(client, case, "undertake", criteria=all_criteria(transfer))
-    response = act(client, case, "suspend", reason="")
+    response = act(client, case, "suspend", reason="", procedure="testing")
     assert response.status_code == 400  # a suspension needs its reason
-    assert act(client, case, "suspend", reason="现场查勘：需测绘机构出具测绘报告").status_code == 302
+    response = act(client, case, "suspend", reason="需测绘机构出具测绘报告")
+    assert response.status_code == 400  # and the special procedure that stops the clock
+    assert "special procedure" in response.content.decode() or "特别程序" in response.content.decode()
+    response = act(client, case, "suspend", reason="现场查勘：需测绘机构出具测绘报告", procedure="testing")
+    assert response.status_code == 302
     case.refresh_from_db()
     assert case.status == "suspended" and case.clock_stopped_at is not None
+    assert case.clock_stops.get().procedure == "testing"
     page = _page(client, case)
     assert "现场查勘" in page and "resume" in _forms(page) and "review" not in _forms(page)
+    assert "检验、检测、检疫" in page
 
     assert act(client, case, "resume").status_code == 302
     case.refresh_from_db()
