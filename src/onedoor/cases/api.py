@@ -180,7 +180,10 @@ def case_summary(case: Case) -> dict:
 def _answer(case_id: int, status: str, department_id: int, stored: str, staff, status_code: int = 200):
     """The case's answer (CaseOut) from its stored part (shown.py) and the caller's roles on it."""
     body = shown.answer(
-        stored or selectors.stored_answer(case_id), status=status, roles=roles_in(staff, department_id)
+        stored or selectors.stored_answer(case_id),
+        status=status,
+        roles=roles_in(staff, department_id),
+        caller=getattr(staff, "username", ""),
     )
     return HttpResponse(body, status=status_code, content_type="application/json; charset=utf-8")
 

@@ -96,8 +96,15 @@ def text_of(case, *, materials, certificate_id) -> str:
     )
 
 
-def answer(stored: str, *, status: str, roles) -> bytes:
-    """The whole answer (CaseOut): the caller's status label and allowed actions, then the stored part."""
+def answer(stored: str, *, status: str, roles, caller: str = "") -> bytes:
+    """The whole answer (CaseOut): the caller's status label and allowed actions, then the stored part. While a
+    decision waits for its second approver, only that approver (`caller`, a username) is offered to confirm or
+    overrule it."""
     label = json.dumps(str(_LABELS.get(status, status)), ensure_ascii=False)
-    actions = json.dumps(workflow.allowed_actions(status, roles) if roles else [])
+    allowed = workflow.allowed_actions(status, roles) if roles else []
+    if status == workflow.CONFIRM and allowed:
+        second = (json.loads(stored).get("pending_decision") or {}).get("second_approver")
+        if caller != second:
+            allowed = [a for a in allowed if a not in ("confirm", "overrule")]
+    actions = json.dumps(allowed)
     return f'{{"status_label":{label},"allowed_actions":{actions},{stored[1:]}'.encode()

@@ -184,6 +184,9 @@ def test_a_deviating_decision_waits_for_the_named_second_approver_through_the_ap
     body = {"action": "approve", "criteria": unmet, "reason": "原件已补验", "second_approver": "chloe"}
     waiting = client.post(url, body, content_type="application/json", **bearer(arthur)).json()
     assert waiting["status"] == "confirm"
+    assert "confirm" not in waiting["allowed_actions"]  # arthur decided; only chloe may confirm
+    seen_by_chloe = client.get(f"/api/v1/cases/{created['number']}", **bearer(chloe)).json()
+    assert {"confirm", "overrule"} <= set(seen_by_chloe["allowed_actions"])
     assert waiting["pending_decision"] == {
         "decision": "approve",
         "decided_by": "arthur",
