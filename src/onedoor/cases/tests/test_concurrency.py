@@ -37,10 +37,12 @@ def test_two_officers_undertaking_at_once_one_wins_the_other_gets_a_conflict(app
     case = case_accept(staff=alice, **application).case
     barrier, outcomes = threading.Barrier(2), []
 
+    findings = {cid: True for m in application["materials"] for cid in m["criteria"]}
+
     def act():
         try:
             barrier.wait()
-            case_act(staff=olivia, number=case.number, action="undertake", opinion="同意")
+            case_act(staff=olivia, number=case.number, action="undertake", opinion="同意", criteria=findings)
             outcomes.append("ok")
         except Conflict as exc:
             outcomes.append(exc.code)
