@@ -15,7 +15,16 @@ from django.utils.translation import gettext_lazy as _
 from onedoor.cases import deadlines, ledger_events, selectors, shown, trail, workflow
 from onedoor.cases.certificates import certificate_issue, certificate_revoke
 from onedoor.cases.decisions import DEVIATION, judge, mandatory_ids
-from onedoor.cases.models import Case, CaseMaterial, ClockStop, MaterialStatus, Procedure, StageResult
+from onedoor.cases.materials import refuse_unknown_criteria, refuse_unknown_materials
+from onedoor.cases.models import (
+    HELD_MATERIALS,
+    Case,
+    CaseMaterial,
+    ClockStop,
+    MaterialStatus,
+    Procedure,
+    StageResult,
+)
 from onedoor.cases.trail import trail_append
 from onedoor.catalog import selectors as catalog_selectors
 from onedoor.core import clock, config_cache, writebehind
@@ -177,8 +186,9 @@ def _act(
         role = _acting_role(action, roles, case.status)
         handler = _HANDLERS.get(action, _stage)
         parts = _stored_parts(case)  # the stored answer's materials and certificate, before the handler
+        held = _held_codes(case, parts) if action in FINDING_ACTIONS else set()
         if action in FINDING_ACTIONS:
-            _check_findings(case, criteria or {}, parts)
+            _check_findings(case, criteria or {}, held)
         reason = (
             handler(
                 case=case,
@@ -193,6 +203,7 @@ def _act(
                 materials=materials or [],
                 second_approver=second_approver,
                 procedure=procedure,
+                held=held,
             )
             or reason
         )
@@ -276,26 +287,23 @@ def _trail_payload(criteria, days, materials, opinion, reason, basis, second_app
 MATERIAL_ACTIONS = {"supply_gap"}  # the actions that change a case's material lines
 # The stages and decisions that judge the materials: each records met / not met for every criterion.
 FINDING_ACTIONS = {"undertake", "review", "approve", "reject", "other"}
-HELD = (MaterialStatus.RECEIVED, MaterialStatus.SUPPLIED)
 
 
-def _check_findings(case, criteria: dict, parts) -> None:
+def _held_codes(case, parts) -> set[str]:
+    """Codes of the materials the case holds, from its stored answer (the tables for a case stored before it)."""
+    if parts is None:
+        return set(
+            CaseMaterial.objects.filter(case=case, status__in=HELD_MATERIALS).values_list("code", flat=True)
+        )
+    return {m["code"] for m in parts["materials"] if m["status"] in HELD_MATERIALS}
+
+
+def _check_findings(case, criteria: dict, held: set[str]) -> None:
     """Every criterion of every material the case holds must be judged met or not (the standardized form, so
     that "找谁都一样"); an id the item does not have is refused too, rather than recorded."""
-    if parts is None:
-        held = set(CaseMaterial.objects.filter(case=case, status__in=HELD).values_list("code", flat=True))
-    else:
-        held = {m["code"] for m in parts["materials"] if m["status"] in HELD}
     materials = list(case.version.materials.all())
     known = {c["id"] for m in materials for c in m.criteria or []}
-    unknown = sorted(set(criteria) - known)
-    if unknown:
-        raise DomainError(
-            "unknown_criterion",
-            _("These criteria are not part of the material's checklist: %(ids)s.")
-            % {"ids": "、".join(unknown)},
-            criteria=unknown,
-        )
+    refuse_unknown_criteria(sorted(set(criteria) - known))
     missing = [
         c["id"] for m in materials if m.code in held for c in m.criteria or [] if c["id"] not in criteria
     ]
@@ -381,24 +389,19 @@ def _stage(*, case, staff, role, after, opinion, criteria, **_ignored):
     )
 
 
-def _approve(*, case, staff, role, after, opinion, criteria, reason, second_approver, **_ignored):
-    return _decide(case, staff, role, "approve", opinion, criteria, reason, second_approver, after)
+def _approve(*, case, staff, role, opinion, criteria, reason, second_approver, held, **_ignored):
+    return _decide(case, staff, role, "approve", opinion, criteria, reason, second_approver, held)
 
 
-def _reject(*, case, staff, role, after, opinion, criteria, reason, basis, second_approver, **_ignored):
+def _reject(*, case, staff, role, opinion, criteria, reason, basis, second_approver, held, **_ignored):
     if not reason.strip() or not basis.strip():
         raise DomainError("reason_and_basis_required", _("A rejection needs a reason and its legal basis."))
     case.outcome_reason, case.outcome_basis = reason, basis
-    return _decide(case, staff, role, "reject", opinion, criteria, reason, second_approver, after)
+    return _decide(case, staff, role, "reject", opinion, criteria, reason, second_approver, held)
 
 
-def _decide(case, staff, role, decision, opinion, criteria, reason, second_approver, after):
-    received = (
-        CaseMaterial.objects.filter(case=case)
-        .filter(status__in=[MaterialStatus.RECEIVED, MaterialStatus.SUPPLIED])
-        .values_list("code", flat=True)
-    )
-    materials = [m for m in case.version.materials.all() if m.code in set(received)]
+def _decide(case, staff, role, decision, opinion, criteria, reason, second_approver, held):
+    materials = [m for m in case.version.materials.all() if m.code in held]
     verdict = judge(decision, criteria, mandatory_ids(materials))
     second = None
     if verdict == DEVIATION:
@@ -452,9 +455,8 @@ def _second_approver_only(case, staff) -> dict:
     return pending
 
 
-def _confirm(*, case, staff, role, opinion, **_ignored):
-    """二次审批: the named second approver confirms; the decision takes effect (the table's PENDING target)."""
-    pending = _second_approver_only(case, staff)
+def _second_approvers_result(case, staff, role, opinion: str, decision: str) -> None:
+    """The second approver's word on the pending decision, a result of the approval stage."""
     _stage_result(
         case=case,
         stage="approve",
@@ -464,8 +466,14 @@ def _confirm(*, case, staff, role, opinion, **_ignored):
         at=clock.now(),
         opinion=opinion,
         criteria={},
-        decision="confirm",
+        decision=decision,
     )
+
+
+def _confirm(*, case, staff, role, opinion, **_ignored):
+    """二次审批: the named second approver confirms; the decision takes effect (the table's PENDING target)."""
+    pending = _second_approver_only(case, staff)
+    _second_approvers_result(case, staff, role, opinion, "confirm")
     case.pending_decision = {}
     decided = "准予" if pending["decision"] == "approve" else "不予许可"
     return f"二次审批确认 {pending['by']} 的{decided}决定：{pending['reason']}"
@@ -476,17 +484,7 @@ def _overrule(*, case, staff, role, reason, **_ignored):
     _second_approver_only(case, staff)
     if not reason.strip():
         raise DomainError("reason_required", _("Say why the decision is not confirmed."))
-    _stage_result(
-        case=case,
-        stage="approve",
-        officer=_officer(staff),
-        officer_label=staff.username,
-        role=role,
-        at=clock.now(),
-        opinion=reason,
-        criteria={},
-        decision="overrule",
-    )
+    _second_approvers_result(case, staff, role, reason, "overrule")
     case.pending_decision, case.outcome_reason, case.outcome_basis = {}, "", ""
 
 
@@ -507,13 +505,7 @@ def _stop_clock(*, case, staff, reason, materials, after, procedure="", **_ignor
         raise DomainError(
             "missing_list_required", _("A correction notice lists everything missing, at once.")
         )
-    unknown = sorted(set(materials) - {m.code for m in case.version.materials.all()})
-    if unknown:
-        raise DomainError(
-            "unknown_material",
-            _("These materials are not part of this item: %(codes)s.") % {"codes": "、".join(unknown)},
-            codes=unknown,
-        )
+    refuse_unknown_materials(sorted(set(materials) - {m.code for m in case.version.materials.all()}))
     if kind == "correction":
         _one_notice(case, materials)
     writebehind.insert(

@@ -9,8 +9,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_lazy as _
+
+from onedoor.core.errors import DomainError
+
 WAIVED, RECEIVED, LATER, NOT_PROVIDED = "waived", "received", "later", "not_provided"
 REUSABLE_TRUST = ("A", "B")
+
+
+def refuse_unknown_materials(codes: list[str]) -> None:
+    """A material code the item does not have, in a request: refused, never dropped (a typo would otherwise
+    count the material as not brought)."""
+    if codes:
+        raise DomainError(
+            "unknown_material",
+            _("These materials are not part of this item: %(codes)s.")
+            % {"codes": "、".join(map(str, codes))},
+            codes=codes,
+        )
+
+
+def refuse_unknown_criteria(ids: list[str]) -> None:
+    """A criterion id the item's checklists do not have: refused rather than recorded."""
+    if ids:
+        raise DomainError(
+            "unknown_criterion",
+            _("These criteria are not part of the material's checklist: %(ids)s.") % {"ids": "、".join(ids)},
+            criteria=ids,
+        )
 
 
 @dataclass

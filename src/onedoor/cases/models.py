@@ -140,6 +140,10 @@ class MaterialStatus(models.TextChoices):
     NOT_PROVIDED = "not_provided", _("not provided (optional)")
 
 
+# The materials a case holds (received at the window or supplied later): the ones its stages judge.
+HELD_MATERIALS = (MaterialStatus.RECEIVED, MaterialStatus.SUPPLIED)
+
+
 class CaseMaterial(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="materials")
     code = models.CharField(_("material code"), max_length=20)

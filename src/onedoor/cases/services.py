@@ -15,7 +15,14 @@ from django.utils.translation import gettext_lazy as _
 
 from onedoor.cases import deadlines, ledger_events, shown, workflow
 from onedoor.cases.certificates import certificate_issue
-from onedoor.cases.materials import LATER, RECEIVED, WAIVED, plan
+from onedoor.cases.materials import (
+    LATER,
+    RECEIVED,
+    WAIVED,
+    plan,
+    refuse_unknown_criteria,
+    refuse_unknown_materials,
+)
 from onedoor.cases.models import Case, CaseMaterial, Channel, IdempotencyKey, Mode, StageResult, Status
 from onedoor.cases.trail import FIRST, trail_append
 from onedoor.catalog import selectors as catalog_selectors
@@ -412,27 +419,15 @@ def _check_submitted(materials, submitted: dict) -> None:
     """Every material code and criterion id sent must be the item's: a typo would otherwise be dropped silently
     and the material counted as not brought."""
     known = {m.code: {c["id"] for c in m.criteria or []} for m in materials}
-    unknown = [code for code in submitted if code not in known]
-    if unknown:
-        raise DomainError(
-            "unknown_material",
-            _("These materials are not part of this item: %(codes)s.")
-            % {"codes": "、".join(map(str, unknown))},
-            codes=unknown,
-        )
-    criteria = [
-        f"{code}:{cid}"
-        for code, given in submitted.items()
-        for cid in (given.get("criteria") or {})
-        if cid not in known[code]
-    ]
-    if criteria:
-        raise DomainError(
-            "unknown_criterion",
-            _("These criteria are not part of the material's checklist: %(ids)s.")
-            % {"ids": "、".join(criteria)},
-            criteria=criteria,
-        )
+    refuse_unknown_materials([code for code in submitted if code not in known])
+    refuse_unknown_criteria(
+        [
+            f"{code}:{cid}"
+            for code, given in submitted.items()
+            for cid in (given.get("criteria") or {})
+            if cid not in known[code]
+        ]
+    )
 
 
 def _save_materials(case, lines, staff, person, enterprise, version) -> None:

@@ -121,14 +121,17 @@ def _link(obj, relations) -> None:
             setattr(obj, field.name, related)
 
 
+def _value(obj, field, attname: str, pre_save: bool, plain, *, add: bool = True):
+    """One field's parameter, as `save()` prepares it: `pre_save` where the field overrides it, then
+    `get_db_prep_save` unless the value already has the plain type the database takes."""
+    value = field.pre_save(obj, add) if pre_save else getattr(obj, attname)
+    if value is not None and type(value) is not plain:
+        value = field.get_db_prep_save(value, connection=connection)
+    return value
+
+
 def _values(obj, steps) -> list:
-    values = []
-    for field, attname, pre_save, plain in steps:
-        value = field.pre_save(obj, True) if pre_save else getattr(obj, attname)
-        if value is not None and type(value) is not plain:
-            value = field.get_db_prep_save(value, connection=connection)
-        values.append(value)
-    return values
+    return [_value(obj, *step) for step in steps]
 
 
 def _insert_sql(model, objs) -> list[tuple[str, list, bool]]:
@@ -217,12 +220,7 @@ def update(obj, attnames) -> None:
     opts = type(obj)._meta
     fields = [opts.get_field(attname) for attname in attnames]
     quote = connection.ops.quote_name
-    values = []
-    for field in fields:
-        value = field.pre_save(obj, False)
-        if value is not None and type(value) is not _plain_type(field):
-            value = field.get_db_prep_save(value, connection=connection)
-        values.append(value)
+    values = [_value(obj, f, f.attname, True, _plain_type(f), add=False) for f in fields]
     sets = ", ".join(f"{quote(field.column)} = %s" for field in fields)
     sql = f"UPDATE {quote(opts.db_table)} SET {sets} WHERE {quote(opts.pk.column)} = %s"  # noqa: S608
     execute(sql, [*values, obj.pk], opts.db_table)

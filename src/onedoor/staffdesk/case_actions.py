@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 
 from onedoor.cases import queues
-from onedoor.cases.models import MaterialStatus, Procedure
+from onedoor.cases.models import HELD_MATERIALS, MaterialStatus, Procedure
 
-HELD = (MaterialStatus.RECEIVED, MaterialStatus.SUPPLIED)
 CRITERIA_ACTIONS = {"undertake", "review", "approve", "reject", "other"}
 FIELDS: dict[str, tuple[str, ...]] = {
     "undertake": ("opinion", "criteria"),
@@ -96,7 +95,7 @@ def latest_findings(case) -> dict[str, bool]:
 def criteria_groups(case, checked: dict[str, bool] | None = None) -> list[tuple[str, list[dict]]]:
     """The criteria of the materials the case actually holds: received at the window or supplied later.
     Waived ones are not judged again; optional ones not provided and later ones not yet here cannot be."""
-    held = set(case.materials.filter(status__in=HELD).values_list("code", flat=True))
+    held = set(case.materials.filter(status__in=HELD_MATERIALS).values_list("code", flat=True))
     checked = latest_findings(case) if checked is None else checked
     groups = []
     for material in case.version.materials.all():

@@ -60,6 +60,18 @@ def case(bdc_item, alice, applicant):
     ).case
 
 
+def _approve_against_the_criteria(case, arthur, bdc_item):
+    """arthur approves although no criterion is met, with a reason, naming chloe as second approver."""
+    return case_act(
+        staff=arthur,
+        number=case.number,
+        action="approve",
+        criteria=_findings(bdc_item, met=False),
+        reason="原件已补验",
+        second_approver="chloe",
+    )
+
+
 def _to_approve(case, olivia, bdc_item):
     case_act(
         staff=olivia, number=case.number, action="undertake", opinion="材料齐全", criteria=_findings(bdc_item)
@@ -194,14 +206,7 @@ def test_approving_against_the_criteria_needs_a_reason_and_a_second_approver(
     with pytest.raises(DomainError) as caught:
         case_act(staff=arthur, number=case.number, action="approve", criteria=unmet, reason="原件已补验")
     assert caught.value.code == "second_approver_required"
-    case = case_act(
-        staff=arthur,
-        number=case.number,
-        action="approve",
-        criteria=unmet,
-        reason="原件已补验",
-        second_approver="chloe",
-    )
+    case = _approve_against_the_criteria(case, arthur, bdc_item)
     result = StageResult.objects.get(case=case, stage="approve")
     assert result.second_approver == chloe and result.deviation_reason == "原件已补验"
     # the decision waits for chloe: it has not taken effect, and nobody else can make it do so
@@ -225,15 +230,7 @@ def test_a_withdrawal_while_a_decision_waits_leaves_no_decision_pending(
     case, olivia, arthur, chloe, alice, bdc_item
 ):
     _to_approve(case, olivia, bdc_item)
-    unmet = _findings(bdc_item, met=False)
-    case = case_act(
-        staff=arthur,
-        number=case.number,
-        action="approve",
-        criteria=unmet,
-        reason="原件已补验",
-        second_approver="chloe",
-    )
+    case = _approve_against_the_criteria(case, arthur, bdc_item)
     case = case_act(staff=alice, number=case.number, action="withdraw", reason="申请人撤回")
     assert case.status == "withdrawn" and case.pending_decision == {}
 

@@ -103,9 +103,11 @@ def _accept(demo_catalog, alice, applicant):
     ).case
 
 
-def _findings(demo_catalog):
+def _undertake(demo_catalog, olivia, case):
+    """olivia undertakes the transfer, every criterion met."""
     item = next(i for i in demo_catalog if i["code"] == TRANSFER)
-    return {c["id"]: True for m in item["materials"] for c in m["criteria"]}
+    findings = {c["id"]: True for m in item["materials"] for c in m["criteria"]}
+    case_act(staff=olivia, number=case.number, action="undertake", opinion="受理无误", criteria=findings)
 
 
 def _deliver_all():
@@ -122,13 +124,7 @@ def test_every_change_of_a_case_reaches_the_hall_in_order_and_the_day_reconciles
 ):
     simulator, connector = hall
     case = _accept(demo_catalog, alice, applicant)
-    case_act(
-        staff=olivia,
-        number=case.number,
-        action="undertake",
-        opinion="受理无误",
-        criteria=_findings(demo_catalog),
-    )
+    _undertake(demo_catalog, olivia, case)
     messages = list(OutboxMessage.objects.filter(connector=connector, case=case).order_by("sequence"))
     assert [(m.event, m.sequence, m.payload["case"]["status"]) for m in messages] == [
         ("status_changed", 1, "undertake"),
@@ -152,13 +148,7 @@ def test_a_change_the_hall_lost_is_found_located_and_resent(
     case = _accept(demo_catalog, alice, applicant)
     _deliver_all()
     simulator.settings.province_lose = 1.0  # the hall answers 200 and forgets
-    case_act(
-        staff=olivia,
-        number=case.number,
-        action="undertake",
-        opinion="受理无误",
-        criteria=_findings(demo_catalog),
-    )
+    _undertake(demo_catalog, olivia, case)
     _deliver_all()
     simulator.settings.province_lose = 0.0
 
