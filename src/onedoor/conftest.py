@@ -57,18 +57,23 @@ def _quick_flush_on_postgresql():
     """A transactional test ends with Django's flush: one TRUNCATE of every table, then post_migrate writes the
     content types and permissions back. TRUNCATE makes new files for every table it empties, ~0.5 s a test on
     PostgreSQL. Here the flush empties only the tables that hold rows, with DELETE (the foreign keys are
-    deferred to the commit); the append-only trail refuses DELETE, so it alone is truncated. The content
+    deferred to the commit); the append-only trail refuses DELETE, so it alone is truncated, in a transaction
+    that says it erases the database (the trail refuses TRUNCATE otherwise). The content
     types and permissions that migrate wrote are kept. The database after is the same empty one."""
     from django.db.backends.postgresql.operations import DatabaseOperations
 
     original = DatabaseOperations.sql_flush
+    ERASE = "SET LOCAL onedoor.erase_all = 'on';"  # noqa: N806 (a constant of this fixture)
     kept = {"django_content_type", "auth_permission"}
     append_only = {"cases_trailentry"}
 
     def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
         tables = [t for t in tables if t not in kept]
         if not tables or reset_sequences:
-            return original(self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+            whole = original(
+                self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+            return [ERASE, *whole] if whole else whole
         probe = " UNION ALL ".join(
             f"(SELECT %s FROM {self.quote_name(table)} LIMIT 1)"  # noqa: S608 (Django's own table names)
             for table in tables
@@ -77,7 +82,9 @@ def _quick_flush_on_postgresql():
             cursor.execute(probe, tables)
             holding = [row[0] for row in cursor.fetchall()]
         truncated = [self.quote_name(t) for t in holding if t in append_only]
-        return ([f"TRUNCATE {', '.join(truncated)} CASCADE;"] if truncated else []) + [
+        # the trail refuses TRUNCATE unless the session says it erases the whole database (cases 0010)
+        erase = [ERASE, f"TRUNCATE {', '.join(truncated)} CASCADE;"]
+        return (erase if truncated else []) + [
             f"DELETE FROM {self.quote_name(t)};"  # noqa: S608 (Django's own table names)
             for t in holding
             if t not in append_only

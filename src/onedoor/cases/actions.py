@@ -25,6 +25,7 @@ from onedoor.cases.models import (
     Procedure,
     StageResult,
 )
+from onedoor.cases.originals import settle_originals
 from onedoor.cases.trail import trail_append
 from onedoor.catalog import selectors as catalog_selectors
 from onedoor.core import clock, config_cache, writebehind
@@ -573,15 +574,47 @@ def _withdraw(*, case, reason, **_ignored):
     case.outcome_reason = reason or str(_("Withdrawn at the applicant's request."))
 
 
-def _supply_gap(*, case, staff, materials, **_ignored):
-    later = CaseMaterial.objects.filter(case=case, status=MaterialStatus.LATER, code__in=materials)
-    if not materials or later.count() != len(set(materials)):
+def _supply_gap(*, case, staff, role, materials, criteria, **_ignored):
+    """容缺补齐: the awaited materials arrive and are checked against their criteria as at acceptance (every
+    mandatory one met, or the material is not taken). An original the window's generalist checked, with every
+    criterion met, becomes a level-B record of the holder, as at acceptance (cases/originals.py)."""
+    later = {
+        line.code: line
+        for line in CaseMaterial.objects.filter(case=case, status=MaterialStatus.LATER, code__in=materials)
+    }
+    if not materials or len(later) != len(set(materials)):
         raise DomainError(
             "not_awaited", _("Only materials accepted as 'supplied later' can be supplied here.")
         )
-    later.update(status=MaterialStatus.SUPPLIED, supplied_at=clock.now())
+    by_code = {m.code: m for m in case.version.materials.all() if m.code in later}
+    known = {c["id"] for m in by_code.values() for c in m.criteria or []}
+    refuse_unknown_criteria(sorted(set(criteria) - known))
+    found = {
+        code: {c["id"]: bool(criteria.get(c["id"])) for c in m.criteria or []} for code, m in by_code.items()
+    }
+    unmet = [
+        c["id"]
+        for code, m in by_code.items()
+        for c in m.criteria or []
+        if c.get("mandatory", True) and not found[code][c["id"]]
+    ]
+    if unmet:
+        raise DomainError(
+            "criterion_not_met",
+            _("A material supplied later must meet its mandatory criteria like any other; not met: %(ids)s.")
+            % {"ids": "、".join(unmet)},
+            criteria=unmet,
+        )
+    now, at_window = clock.now(), role == Role.WINDOW_GENERALIST
+    for code, line in later.items():
+        line.status, line.supplied_at, line.criteria = MaterialStatus.SUPPLIED, now, found[code]
+        line.checked_original = at_window and by_code[code].form == "original"
+        writebehind.update(line, ["status", "supplied_at", "criteria", "checked_original"])
+    settle_originals(
+        case, [(by_code[code], line.criteria, line.checked_original) for code, line in later.items()], staff
+    )
     awaited = CaseMaterial.objects.filter(case=case, status=MaterialStatus.LATER).exists()
-    if not awaited and case.gaps_deadline is not None and clock.now() <= case.gaps_deadline:
+    if not awaited and case.gaps_deadline is not None and now <= case.gaps_deadline:
         credit_record_add(  # on-time supply (a good record): once, when the last awaited material arrives
             district=case.district,
             person=case.person,

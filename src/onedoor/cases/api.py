@@ -105,7 +105,11 @@ class CasePage(BaseModel):
 class ActionIn(ObjectIn):
     action: Text
     opinion: Text = ""
-    criteria: dict[Text, bool] = Field(default_factory=dict)
+    criteria: dict[Text, bool] = Field(
+        default_factory=dict,
+        description="criterion id → met: every criterion of the materials held (undertake, review, approve, "
+        "reject, other), or of the materials supplied (supply_gap)",
+    )
     reason: Text = ""
     basis: Text = Field("", description="legal basis (rejection, revocation)")
     days: int = Field(0, ge=0, le=365, description="extension in working days")

@@ -24,6 +24,7 @@ from onedoor.cases.materials import (
     refuse_unknown_materials,
 )
 from onedoor.cases.models import Case, CaseMaterial, Channel, IdempotencyKey, Mode, StageResult, Status
+from onedoor.cases.originals import settle_originals
 from onedoor.cases.trail import FIRST, trail_append
 from onedoor.catalog import selectors as catalog_selectors
 from onedoor.core import clock, config_cache, rawrows, writebehind
@@ -361,7 +362,7 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
     certificate_id = uuid.uuid4() if at_window else None
     case.shown = shown.text_of(case, materials=lines, certificate_id=certificate_id)
     writebehind.insert_now(case)
-    _save_materials(case, lines, staff, person, enterprise, version)
+    _save_materials(case, lines, staff, version)
     result = Acceptance(case=case)
     _log_reuse(case, lines, records, staff)
     accepted = trail_append(
@@ -430,7 +431,7 @@ def _check_submitted(materials, submitted: dict) -> None:
     )
 
 
-def _save_materials(case, lines, staff, person, enterprise, version) -> None:
+def _save_materials(case, lines, staff, version) -> None:
     by_code = {m.code: m for m in version.materials.all()}
     writebehind.insert(
         *[
@@ -448,26 +449,14 @@ def _save_materials(case, lines, staff, person, enterprise, version) -> None:
         ]
     )
     # Each material checked against its original becomes a level-B record of the holder, all in one go.
-    people_services.records_add(
-        district=case.district,
-        records=[
-            {
-                "person": person,
-                "enterprise": enterprise,
-                "record_type": material.record_type,
-                "payload": {"material": material.name, "case": case.number},
-                "source_kind": "case",
-                "source_ref": case.number,
-                "trust_level": "B",
-                "verified_by": staff,
-            }
+    settle_originals(
+        case,
+        [
+            (by_code[line.code], line.criteria, line.checked_original)
             for line in lines
             if line.status == RECEIVED
-            and line.checked_original
-            and all(line.criteria.values())  # an original whose checks failed proves nothing
-            and (material := by_code[line.code]).record_type
         ],
-        actor=staff,
+        staff,
     )
 
 

@@ -114,6 +114,23 @@ def criteria_groups(case, checked: dict[str, bool] | None = None) -> list[tuple[
     return groups
 
 
+def later_choices(case) -> list[tuple]:
+    """(case material line, [criterion]) of each material still awaited: the window ticks what it supplies and
+    checks each criterion of it, as at acceptance."""
+    awaited = {m.code: m for m in case.materials.filter(status=MaterialStatus.LATER).order_by("id")}
+    return [
+        (
+            awaited[m.code],
+            [
+                {"id": c["id"], "text": c.get("text", c["id"]), "mandatory": c.get("mandatory", True)}
+                for c in m.criteria or []
+            ],
+        )
+        for m in case.version.materials.all()
+        if m.code in awaited
+    ]
+
+
 def _makes_sense(case, action: str) -> bool:
     """The table allows these in more statuses than they apply to; offer them only where they can succeed."""
     if action == "post_review_pass":
@@ -147,7 +164,7 @@ def action_forms(staff, case, allowed: list[str], *, open_action: str = "", post
         if form.has("missing"):
             form.missing_choices = list(case.materials.exclude(status=MaterialStatus.WAIVED).order_by("id"))
         if form.has("later"):
-            form.later_choices = list(case.materials.filter(status=MaterialStatus.LATER).order_by("id"))
+            form.later_choices = later_choices(case)
         if form.has("deviation") or form.has("second_approver"):
             form.approvers = queues.second_approvers(staff=staff, case=case)
         if form.has("procedure"):
@@ -183,4 +200,12 @@ def read_action(case, post) -> dict:
         ticked = set(post.getlist("criteria"))
         ids = [c["id"] for _name, group in criteria_groups(case, {}) for c in group]
         arguments["criteria"] = {cid: cid in ticked for cid in ids}
+    elif action == "supply_gap":  # the criteria of the materials ticked as arrived
+        ticked, chosen = set(post.getlist("criteria")), set(arguments["materials"])
+        arguments["criteria"] = {
+            c["id"]: c["id"] in ticked
+            for line, group in later_choices(case)
+            if line.code in chosen
+            for c in group
+        }
     return arguments

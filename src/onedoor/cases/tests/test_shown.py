@@ -107,7 +107,8 @@ def test_a_material_supplied_later_shows_in_the_answer(client, demo_catalog, ali
     created = _post(client, bearer(alice), body).json()
     later = [m["code"] for m in created["materials"] if m["status"] == "later"]
     assert later and created["gaps_deadline"]
-    supplied = _act(client, bearer, alice, created["number"], "supply_gap", materials=later)
+    checked = {c["id"]: True for m in item["materials"] if m["code"] in later for c in m["criteria"]}
+    supplied = _act(client, bearer, alice, created["number"], "supply_gap", materials=later, criteria=checked)
     assert {m["code"]: m["status"] for m in supplied["materials"]}[later[0]] == "supplied"
     assert (
         _get(client, bearer, alice, created["number"]) == supplied == _from_tables(created["number"], alice)

@@ -54,7 +54,8 @@ def test_the_sweep_stops_only_cases_whose_later_materials_missed_the_deadline(
     late = _with_gaps(demo_catalog, alice, applicants[0])
     kept = _with_gaps(demo_catalog, alice, applicants[1])
     later_code = kept.materials.get(status="later").code
-    case_act(staff=alice, number=kept.number, action="supply_gap", materials=[later_code])
+    checked = {c["id"]: True for m in kept.version.materials.filter(code=later_code) for c in m.criteria}
+    case_act(staff=alice, number=kept.number, action="supply_gap", materials=[later_code], criteria=checked)
     assert late.gaps_deadline is not None
 
     assert cases_sweep().stopped == []  # before the deadline nothing happens

@@ -51,6 +51,18 @@ def test_postgresql_refuses_to_delete_a_trail_entry(case):
         TrailEntry.objects.filter(case=case, seq=1).delete()
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="TRUNCATE is PostgreSQL's")
+@pytest.mark.django_db(transaction=True)  # committed rows: a TRUNCATE inside the test's transaction proves nothing
+def test_postgresql_refuses_to_truncate_the_trail(case):
+    with (
+        pytest.raises(DatabaseError, match="TRUNCATE refused"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("TRUNCATE cases_trailentry CASCADE")
+    assert TrailEntry.objects.filter(case=case).count() == 2
+
+
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="only SQLite lets the row go, to show the chain")
 def test_a_missing_entry_breaks_the_chain(case):
     TrailEntry.objects.filter(case=case, seq=1).delete()

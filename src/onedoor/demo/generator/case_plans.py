@@ -195,7 +195,14 @@ def gaps_steps(item: ItemInfo, gap_days: int, missed: bool, rng: random.Random) 
     """The later materials arrive before their deadline, or the case stops the day after it."""
     if missed:
         return [Step(gap_days + 1, "desk", "stop_for_gaps", {"reason": "容缺材料逾期未补齐"})]
-    return [Step(rng.randint(0, gap_days), "desk", "supply_gap", {"materials": item.later_codes})]
+    return [
+        Step(
+            rng.randint(0, gap_days),
+            "desk",
+            "supply_gap",
+            {"materials": item.later_codes, "criteria": item.later_findings()},
+        )
+    ]
 
 
 def merge_gaps(stages: list[Step], gaps: list[Step]) -> list[Step]:

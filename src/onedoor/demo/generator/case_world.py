@@ -42,6 +42,11 @@ class ItemInfo:
     def later_codes(self) -> list[str]:
         return [m.code for m in self.materials if m.necessity == "later"]
 
+    def later_findings(self) -> dict[str, bool]:
+        """Every criterion of the materials that may be supplied later as met (the window's check when they
+        arrive)."""
+        return {c["id"]: True for m in self.materials if m.necessity == "later" for c in m.criteria or []}
+
     def findings(self, *, unmet: str | None = None) -> dict[str, bool]:
         """Every criterion of the item as met (an officer's findings), except those of material `unmet`."""
         return {c["id"]: m.code != unmet for m in self.materials for c in m.criteria or []}

@@ -64,7 +64,12 @@ def test_accepting_with_gaps_gives_a_notice_and_the_window_records_the_later_mat
     page = _page(client, case)
     assert "Later materials due" in page and "supply_gap" in _forms(page)
     response = act(client, case, "supply_gap", materials=[m["code"] for m in later])
+    assert response.status_code == 400  # its criteria are checked when it arrives, as at acceptance
+    assert case.materials.filter(status="later").count() == len(later)
+    checked = [c["id"] for m in later for c in m["criteria"]]
+    response = act(client, case, "supply_gap", materials=[m["code"] for m in later], criteria=checked)
     assert response.status_code == 302
+    assert all(all(m.criteria.values()) for m in case.materials.filter(status="supplied"))
     assert not case.materials.filter(status="later").exists()
     assert TrailEntry.objects.filter(case=case, action="supply_gap", actor=alice).exists()
 
