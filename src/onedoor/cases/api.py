@@ -41,7 +41,9 @@ class CaseIn(ObjectIn):
     mode: Text = Field("normal", description="normal | trust_first | with_gaps")
     channel: Text = "window"
     centre: Text | None = Field(None, description="centre code; defaults to the staff member's own")
-    commitment_signed: bool = Field(False, description="trust first: the applicant signed the commitment")
+    commitment_signed: bool = Field(
+        False, description="trust first: the applicant signed the commitment on paper (the window confirms)"
+    )
     materials: list[MaterialIn] = Field(default_factory=list)
 
 

@@ -293,3 +293,32 @@ class Certificate(TenantModel):
 
     def __str__(self) -> str:
         return f"{self.title} {self.public_id}"
+
+
+class CommitmentSignature(TenantModel):
+    """A trust-first commitment (告知承诺书) shown on a window's pad and signed there by the applicant's hand.
+
+    The desk asks for it with the exact text the acceptance will record; the pad shows that text and sends back
+    the strokes drawn (cases/signatures.py); the acceptance takes a signed, unused, unexpired one for the same
+    applicant, item, window and text, and keeps it with the case. Only its digest goes into the trail."""
+
+    window = models.ForeignKey("districts.Window", on_delete=models.PROTECT, related_name="+")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_at = models.DateTimeField(_("requested at"))
+    version = models.ForeignKey("catalog.ItemVersion", on_delete=models.PROTECT, related_name="+")
+    applicant_number = models.CharField(_("applicant number"), max_length=18)
+    text = models.TextField(_("commitment text"))
+    strokes = models.JSONField(_("signature strokes"), default=list, blank=True)  # [[[x, y], …], …] in 0..1
+    digest = models.CharField(_("SHA-256 of the text and strokes"), max_length=64, blank=True)
+    signed_at = models.DateTimeField(_("signed at"), null=True, blank=True)
+    case = models.OneToOneField(
+        Case, null=True, blank=True, on_delete=models.PROTECT, related_name="commitment_signature"
+    )
+
+    class Meta:
+        verbose_name = _("signed commitment")
+        verbose_name_plural = _("signed commitments")
+        indexes = [models.Index(fields=["window", "-requested_at"], name="signature_by_window")]
+
+    def __str__(self) -> str:
+        return f"{self.applicant_number} @ {self.window_id} ({'signed' if self.signed_at else 'waiting'})"

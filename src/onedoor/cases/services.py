@@ -13,7 +13,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from onedoor.cases import deadlines, ledger_events, shown, workflow
+from onedoor.cases import deadlines, ledger_events, shown, signatures, workflow
 from onedoor.cases.certificates import certificate_issue
 from onedoor.cases.materials import (
     LATER,
@@ -229,9 +229,14 @@ def case_accept(
     window=None,
     applicant_name: str = "",
     commitment_signed: bool = False,
+    commitment_signature: int | None = None,
     idempotency_key: str | None = None,
 ) -> Acceptance:
-    """Accept one application. With an idempotency key the same request returns the same case."""
+    """Accept one application. With an idempotency key the same request returns the same case.
+
+    Trust first needs the applicant's signed commitment: signed by hand on the window's pad
+    (`commitment_signature`, the id of a `signatures.signature_request` the applicant signed), or on paper,
+    which the window confirms (`commitment_signed`)."""
     district = access_staff_district(staff)
     if not staff.has_role(Role.WINDOW_GENERALIST):
         raise Forbidden("role_required", _("Only a window generalist accepts applications."))
@@ -250,6 +255,7 @@ def case_accept(
         "centre": centre,
         "name": applicant_name,
         "commitment": commitment_signed,
+        "signature": commitment_signature,
     }
     try:
         with transaction.atomic(), writebehind.deferred():
@@ -314,7 +320,7 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
             _("Some materials are missing or do not meet their criteria; everything missing is listed."),
             problems=[p.__dict__ for p in problems],
         )
-    if mode == Mode.TRUST_FIRST and not request["commitment"]:
+    if mode == Mode.TRUST_FIRST and not (request["commitment"] or request["signature"]):
         raise DomainError("commitment_required", _("Trust first needs the applicant's signed commitment."))
     now = clock.now()
     stages = [[s.code, s.share] for s in version.stages.all()]
@@ -354,14 +360,28 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
         case.gaps_deadline = deadlines.gaps_deadline(
             calendar, now, version.promised_limit, version.promised_limit
         )
+    signature = None
     if mode == Mode.TRUST_FIRST:
         waived = "、".join(line.name for line in lines if line.waived_reason == "commitment") or "无"
         case.commitment_text, case.commitment_signed_at = COMMITMENT.format(waived=waived), now
         case.post_review_deadline = calendar.add_working_days(now, max(version.legal_limit, 20))
+        if request["signature"]:  # signed by hand on the window's pad: that signature, at its time
+            signature = signatures.signature_take(
+                district=district,
+                signature_id=request["signature"],
+                window=window,
+                applicant_number=number.number,
+                version=version,
+                text=case.commitment_text,
+            )
+            case.commitment_signed_at = signature.signed_at
     # A result issued at the window gets its id now, so the stored answer is written with the row (shown.py).
     certificate_id = uuid.uuid4() if at_window else None
     case.shown = shown.text_of(case, materials=lines, certificate_id=certificate_id)
     writebehind.insert_now(case)
+    if signature is not None:
+        signature.case = case
+        writebehind.update(signature, ["case"])
     _save_materials(case, lines, staff, version)
     result = Acceptance(case=case)
     _log_reuse(case, lines, records, staff)
@@ -379,6 +399,7 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
             "mode": mode,
             "materials": {line.code: line.status for line in lines},
             "waived": {line.code: line.record_id for line in lines if line.status == WAIVED},
+            **({"signature": signature.digest} if signature is not None else {}),
         },
         at=now,
         after=FIRST,

@@ -14,6 +14,8 @@
     materials_waived    [{"name", "satisfied_by"}]: the settled record (or the signed commitment) that
                         replaced the material
     materials_later     [{"name", "deadline"}]: to be supplied by the deadline (date or ISO string)
+    commitment          trust first: {"text", "signed_at", "how", "digest"?, "strokes"?}, the signed commitment;
+                        `strokes` ([[[x, y], …], …] in 0..1) is the signature drawn on the window's pad
     deadline            the promised completion date;   time_limit: optional text ("10个工作日")
     window, staff       "综合窗口03", "李四"
     progress_url        the public progress page (QR code)
@@ -25,6 +27,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reportlab.graphics.shapes import Drawing, PolyLine, Rect
+from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table
 
@@ -119,6 +123,37 @@ def _materials(data: dict[str, Any]) -> list:
     return story
 
 
+SIGNATURE_SIZE = (80 * mm, 80 * mm / 3)  # the pad's signature box is three times as wide as it is high
+
+
+def _signature(strokes: list) -> Drawing:
+    """The strokes drawn on the pad, as lines in a box of the pad's proportions (y grows downwards there)."""
+    width, height = SIGNATURE_SIZE
+    drawing = Drawing(width, height)
+    drawing.add(Rect(0, 0, width, height, strokeColor=colors.lightgrey, fillColor=None, strokeWidth=0.5))
+    for stroke in strokes:
+        points = [v for x, y in stroke for v in (x * width, (1 - y) * height)]
+        if len(points) == 2:  # a dot
+            points += [points[0] + 0.5, points[1]]
+        drawing.add(PolyLine(points, strokeColor=colors.black, strokeWidth=1.2))
+    return drawing
+
+
+def _commitment(data: dict[str, Any]) -> list:
+    """告知承诺: what the applicant signed, how and when; the handwritten signature when it was given on the pad."""
+    signed = data.get("commitment")
+    if not signed:
+        return []
+    story = [para("申请人承诺", "heading"), para(signed["text"])]
+    line = f"签署方式：{signed['how']}　签署时间：{format_datetime(signed['signed_at'])}"
+    if signed.get("digest"):
+        line += f"　签名摘要（SHA-256）：{signed['digest'][:16]}…"
+    story.append(para(line, "small"))
+    if signed.get("strokes"):
+        story.append(_signature(signed["strokes"]))
+    return story
+
+
 def _notes(data: dict[str, Any]) -> list:
     notes = {"trust_first": TRUST_FIRST_NOTE, "with_gaps": WITH_GAPS_NOTE}.get(data["mode"])
     story = [para("告知事项", "heading")]
@@ -172,6 +207,7 @@ def render_receipt(data: dict[str, Any]) -> bytes:
         Spacer(1, 2 * mm),
         key_value_table(_summary(data)),
         *_materials(data),
+        *_commitment(data),
         *_notes(data),
         Spacer(1, 4 * mm),
         para(_phones(data)),

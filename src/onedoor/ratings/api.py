@@ -14,6 +14,7 @@ from ninja import Field, Header, Path, Query, Router, Schema, Status
 from ninja.security import APIKeyHeader
 
 from onedoor.applications.api import CitizenSession
+from onedoor.cases import signatures
 from onedoor.citizens.views import acting_enterprise
 from onedoor.core.api_schemas import ObjectIn, Text, errors
 from onedoor.core.errors import DomainError, NotFound
@@ -95,12 +96,36 @@ def rating_out(rating: Rating, rectification_id: int | None = -1) -> dict:
     }
 
 
+class CommitmentOut(Schema):
+    id: int
+    text: str = Field(description="the trust-first commitment to show, word for word")
+    requested_at: datetime
+
+
 class OfferOut(Schema):
     ticket: int | None = Field(description="the visit to ask about; null: show the welcome screen")
     number: str | None
     finished_at: datetime | None
     window: str
     centre: str
+    commitment: CommitmentOut | None = Field(
+        None, description="a commitment the applicant is to sign first (before any rating); null: none"
+    )
+
+
+class SignatureIn(ObjectIn):
+    strokes: list[list[list[float]]] = Field(
+        description="the strokes drawn, each a list of [x, y] points in 0..1 of the signing box (3 wide × 1 "
+        "high, y downwards)"
+    )
+
+
+class SignatureOut(Schema):
+    id: int
+    signed_at: datetime
+    digest: str = Field(
+        description="SHA-256 of the commitment text and the strokes, as the case's trail names it"
+    )
 
 
 class PadOut(Schema):
@@ -136,13 +161,29 @@ def offer(request):
     """The visit the window just finished and nobody has rated yet, or null."""
     pad = request.auth
     ticket = selectors.pad_offer(pad)
+    waiting = signatures.signature_waiting(pad)
     return {
         "ticket": ticket.pk if ticket else None,
         "number": ticket.number if ticket else None,
         "finished_at": ticket.finished_at if ticket else None,
         "window": pad.window.number,
         "centre": pad.window.centre.code,
+        "commitment": waiting,
     }
+
+
+@router.post(
+    "/pad/commitments/{signature_id}/signature",
+    response={200: SignatureOut, **errors(400, 401, 404, 409, 422)},
+    auth=PadToken(),
+    summary="Sign a commitment on the pad",
+)
+def sign(request, signature_id: int, body: SignatureIn):
+    """The applicant's handwritten signature of the commitment the offer showed. Sending the same strokes again
+    answers the same; another signature of a signed commitment is 409 `already_signed`."""
+    if not 1 <= signature_id <= MAX_ID:
+        raise NotFound("signature_not_found", _("Nothing is waiting to be signed on this pad."))
+    return signatures.signature_sign(pad=request.auth, signature_id=signature_id, strokes=body.strokes)
 
 
 def _rating(body: RatingIn, idempotency_key: str) -> dict:

@@ -8,7 +8,11 @@ Only a browser holding the window's current secret sees the pad and submits rati
 visits; native pad apps get the secret from POST /api/v1/ratings/pads/<centre>/<window> instead.
 
 Flow: a welcome screen that reloads every few seconds; when the window has just served a visit, the five
-big buttons (非常满意 … 非常不满意); then sub-scores, reasons and a comment; then thanks, and back."""
+big buttons (非常满意 … 非常不满意); then sub-scores, reasons and a comment; then thanks, and back.
+
+The same screen takes the applicant's handwritten signature of a trust-first commitment (告知承诺) when the
+window's desk shows one there (cases/signatures.py): the text, a box to sign in, and "I promise"; it comes
+before any rating."""
 
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from onedoor.cases import signatures
 from onedoor.core.errors import Conflict, DomainError
 from onedoor.core.numbers import ascii_int
 from onedoor.districts.models import Window
@@ -33,6 +38,7 @@ COOKIE_PATH = "/rate/"
 WELCOME_REFRESH_SECONDS = 4
 ASK_REFRESH_SECONDS = 60
 THANKS_SECONDS = 5
+SIGN_REFRESH_SECONDS = 600  # long: a reload would wipe a signature being drawn
 
 
 def _render(request, template: str, context: dict, status: int = 200):
@@ -55,8 +61,15 @@ def pad(request, centre: str, window: str):
         context = {"centre_code": centre, "window_number": window}
         return _render(request, "ratings/pad_unpaired.html", context, status=403)
     base = {"pad": found, "window": found.window, "centre": found.window.centre}
+    if request.method == "POST" and "commitment" in request.POST:
+        return _sign(request, found, base)
     if request.method == "POST":
         return _submit(request, found, base)
+    waiting = signatures.signature_waiting(found)  # a commitment to sign comes before a rating
+    if waiting is not None:
+        return _render(
+            request, "ratings/pad_sign.html", {**base, "signature": waiting, "refresh": SIGN_REFRESH_SECONDS}
+        )
     level = forms.level_of(request.GET.get("level"))
     ticket = _served(found, request.GET.get("ticket"))
     if level and ticket:
@@ -92,6 +105,24 @@ def _submit(request, pad, base):
         context.update({"key": request.POST.get("key", ""), "chosen": data, "refresh": ASK_REFRESH_SECONDS})
         return _render(request, "ratings/pad_details.html", context, status=error.status)
     return _render(request, "ratings/pad_thanks.html", {**base, "refresh": THANKS_SECONDS})
+
+
+def _sign(request, pad, base):
+    """The applicant signed the commitment shown (cases/signatures.py); the window's desk then accepts."""
+    signature_id = ascii_int(request.POST.get("commitment"))
+    try:
+        if signature_id is None:
+            raise Http404
+        signatures.signature_sign(pad=pad, signature_id=signature_id, strokes=request.POST.get("strokes", ""))
+    except Conflict:  # signed already (a double tap), lapsed or replaced: the pad moves on
+        return redirect("rating-pad", centre=pad.window.centre.code, window=pad.window.number)
+    except DomainError as error:
+        waiting = signatures.signature_waiting(pad)
+        if waiting is None:
+            return redirect("rating-pad", centre=pad.window.centre.code, window=pad.window.number)
+        context = {**base, "signature": waiting, "error": error.message, "refresh": SIGN_REFRESH_SECONDS}
+        return _render(request, "ratings/pad_sign.html", context, status=error.status)
+    return _render(request, "ratings/pad_signed.html", {**base, "refresh": THANKS_SECONDS})
 
 
 @login_required

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from onedoor.cases import queues, selectors, workflow
 from onedoor.cases.actions import case_act, roles_on
-from onedoor.cases.models import MaterialStatus, Status
+from onedoor.cases.models import CommitmentSignature, MaterialStatus, Status
 from onedoor.core.errors import DomainError, Forbidden, NotFound
 from onedoor.delivery.models import Delivery
 from onedoor.delivery.services import CARRIERS
@@ -133,6 +133,7 @@ def _page(request, case, *, error=None, open_action: str = "", posted=None, stat
     roles = roles_on(request.user, case)
     allowed = workflow.allowed_actions(case.status, roles)
     certificate = case.certificates.order_by("-issued_at").first()
+    signature = CommitmentSignature.objects.filter(case=case).first() if case.commitment_text else None
     context = {
         "case": case,
         "applicant": _applicant(case),
@@ -143,6 +144,8 @@ def _page(request, case, *, error=None, open_action: str = "", posted=None, stat
         "trail": _trail(case),
         "may_trace": _may_trace(request.user, case),
         "certificate": certificate,
+        "signature": signature,
+        "signature_lines": signature_points(signature.strokes) if signature is not None else [],
         "actions": action_forms(request.user, case, allowed, open_action=open_action, posted=posted),
         "error": error,
         "is_generalist": request.user.has_role(Role.WINDOW_GENERALIST),
@@ -238,7 +241,9 @@ def receipt_data(request, case) -> dict:
         )
         progress = request.build_absolute_uri(reverse("public-progress")) + f"?number={case.number}"
         staff = case.accepted_by
+        extra = {"commitment": _commitment_signed(case)} if case.commitment_text else {}
         return {
+            **extra,
             "district": case.district.name,
             "centre": case.centre.name,
             "number": case.number,
@@ -260,6 +265,20 @@ def receipt_data(request, case) -> dict:
             "consultation_phone": case.version.contact_phone or case.district.consultation_phone,
             "complaint_phone": case.version.complaint_phone or case.district.complaint_phone,
         }
+
+
+def _commitment_signed(case) -> dict:
+    """The trust-first commitment as signed: by hand on the window's pad (strokes and digest) or on paper."""
+    signature = CommitmentSignature.objects.filter(case=case).first()
+    signed = {"text": case.commitment_text, "signed_at": case.commitment_signed_at}
+    if signature is None:
+        return {**signed, "how": "纸质签名（窗口确认）"}
+    return {**signed, "how": "窗口评价器手写签名", "digest": signature.digest, "strokes": signature.strokes}
+
+
+def signature_points(strokes: list) -> list[str]:
+    """SVG polyline `points` of each stroke, in a 300 × 100 box (the pad's proportions)."""
+    return [" ".join(f"{x * 300:.1f},{y * 100:.1f}" for x, y in stroke) for stroke in strokes]
 
 
 @login_required

@@ -17,6 +17,7 @@ from onedoor.cases.materials import WAIVED
 from onedoor.cases.models import Mode
 from onedoor.cases.services import COMMITMENT
 from onedoor.catalog.models import Necessity
+from onedoor.core.numbers import ascii_int
 from onedoor.people.record_types import RECORD_TYPES, record_type_label
 
 ON_FILE, TO_BRING, LATER, OPTIONAL = "on_file", "to_bring", "later", "optional"
@@ -55,6 +56,7 @@ class Submission:
     signed: bool = False
     commitment_shown: str = ""
     window: str = ""
+    pad_signature: int | None = None  # the commitment shown on the window's pad for signing (signatures.py)
 
 
 def submission_from(post) -> Submission:
@@ -65,6 +67,7 @@ def submission_from(post) -> Submission:
         signed=post.get("commitment_signed") == "on",
         commitment_shown=post.get("commitment_waived", ""),
         window=post.get("window", ""),
+        pad_signature=ascii_int(post.get("pad_signature")),
     )
 
 

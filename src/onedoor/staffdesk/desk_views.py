@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from onedoor.cases import selectors as case_selectors
-from onedoor.cases import workflow
+from onedoor.cases import signatures, workflow
 from onedoor.cases.services import acceptance_preview, case_accept
 from onedoor.catalog import selectors as catalog_selectors
 from onedoor.catalog.search import search
@@ -284,6 +284,8 @@ def desk_accept(request, kind: str, pk: int, code: str):
         messages.info(request, _("This form was already submitted: here is the case it made."))
         return redirect("staff-case", number=done[key])
     context = _form_context(request, holder, preview, submission, key)
+    if request.POST.get("sign_on_pad"):
+        return _show_on_pad(request, holder, context, submission)
     try:
         result = _accept(request, holder, code, context, submission, key)
     except DomainError as exc:
@@ -291,6 +293,9 @@ def desk_accept(request, kind: str, pk: int, code: str):
         context["problems"] = desk_forms.problem_messages(exc.details.get("problems") or [], context["rows"])
         if exc.code in ("commitment_required", "commitment_changed"):
             context["submission"].signed = False
+        if exc.code in PAD_SIGNATURE_SPENT:
+            context["submission"].pad_signature = None
+        context["pad_signature"] = _pad_signature(request, context["submission"])
         return render(request, "staffdesk/desk_accept.html", context, status=exc.status)
     case = result.case
     done[key] = case.number
@@ -300,6 +305,40 @@ def desk_accept(request, kind: str, pk: int, code: str):
     else:
         messages.success(request, _("Accepted as case %(number)s.") % {"number": case.number})
     return redirect("staff-case", number=case.number)
+
+
+# A pad signature that can no longer serve this form: ask for a new one.
+PAD_SIGNATURE_SPENT = ("commitment_changed", "signature_used", "signature_lapsed", "signature_mismatch")
+
+
+def _pad_signature(request, submission):
+    if submission.pad_signature is None:
+        return None
+    return signatures.signature_for_desk(staff=request.user, signature_id=submission.pad_signature)
+
+
+def _show_on_pad(request, holder, context: dict, submission):
+    """Show the commitment, as the ticks now make it, on the chosen window's pad for the applicant to sign;
+    the form comes back with the request, to accept once it is signed."""
+    window = next((w for w in context["windows"] if str(w.pk) == submission.window), None)
+    submission.mode, submission.signed = "trust_first", False
+    try:
+        if window is None:
+            raise DomainError("window_required", _("Choose the window whose pad the applicant signs on."))
+        signature = signatures.signature_request(
+            staff=request.user,
+            window=window,
+            version=context["version"],
+            applicant_number=_number_of(holder),
+            text=context["commitment_text"],
+        )
+    except DomainError as exc:
+        context["error"] = exc.message
+        return render(request, "staffdesk/desk_accept.html", context, status=exc.status)
+    request.session["desk_window"] = str(window.pk)
+    submission.pad_signature = signature.pk
+    context["pad_signature"] = signature
+    return render(request, "staffdesk/desk_accept.html", context)
 
 
 def _accept(request, holder, code: str, context: dict, submission, key: str):
@@ -324,5 +363,6 @@ def _accept(request, holder, code: str, context: dict, submission, key: str):
         channel="window",
         window=window,
         commitment_signed=submission.mode == "trust_first" and submission.signed,
+        commitment_signature=submission.pad_signature if submission.mode == "trust_first" else None,
         idempotency_key=f"desk:{key}"[:100],
     )

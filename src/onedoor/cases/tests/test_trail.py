@@ -52,7 +52,9 @@ def test_postgresql_refuses_to_delete_a_trail_entry(case):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="TRUNCATE is PostgreSQL's")
-@pytest.mark.django_db(transaction=True)  # committed rows: a TRUNCATE inside the test's transaction proves nothing
+@pytest.mark.django_db(
+    transaction=True
+)  # committed rows: a TRUNCATE inside the test's transaction proves nothing
 def test_postgresql_refuses_to_truncate_the_trail(case):
     with (
         pytest.raises(DatabaseError, match="TRUNCATE refused"),
