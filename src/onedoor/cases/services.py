@@ -362,8 +362,8 @@ def _accept(staff, district, request: dict, window, key: str | None) -> Acceptan
         )
     signature = None
     if mode == Mode.TRUST_FIRST:
-        waived = "、".join(line.name for line in lines if line.waived_reason == "commitment") or "无"
-        case.commitment_text, case.commitment_signed_at = COMMITMENT.format(waived=waived), now
+        waived = [line.name for line in lines if line.waived_reason == "commitment"]
+        case.commitment_text, case.commitment_signed_at = commitment_words(waived), now
         case.post_review_deadline = calendar.add_working_days(now, max(version.legal_limit, 20))
         if request["signature"]:  # signed by hand on the window's pad: that signature, at its time
             signature = signatures.signature_take(
@@ -534,6 +534,22 @@ def _finish_at_window(case, staff, lines, centre, window, before: str, accepted,
         snapshot=snapshot,
     )
     return certificate_issue(case=case, actor=staff, snapshot=snapshot, public_id=certificate_id)
+
+
+def commitment_words(waived_names: list[str]) -> str:
+    """The commitment the applicant signs, naming exactly the materials it replaces (告知承诺书)."""
+    return COMMITMENT.format(waived="、".join(waived_names) or "无")
+
+
+def commitment_names(preview, received: set[str]) -> list[str]:
+    """The materials a trust-first commitment replaces, from the window's preview and the materials received:
+    neither on file, nor received, nor optional (what `plan` waives by commitment)."""
+    return [line.name for line in preview.lines if line.status == "missing" and line.code not in received]
+
+
+def commitment_for(preview, received: set[str]) -> str:
+    """The commitment an acceptance in trust first will record for these materials received."""
+    return commitment_words(commitment_names(preview, received))
 
 
 @dataclass

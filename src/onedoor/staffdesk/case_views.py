@@ -272,7 +272,10 @@ def _commitment_signed(case) -> dict:
     signature = CommitmentSignature.objects.filter(case=case).first()
     signed = {"text": case.commitment_text, "signed_at": case.commitment_signed_at}
     if signature is None:
-        return {**signed, "how": "纸质签名（窗口确认）"}
+        return {
+            **signed,
+            "how": "纸质签名（窗口确认）" if case.channel == "window" else "申请人签署（受理人员确认）",
+        }
     return {**signed, "how": "窗口评价器手写签名", "digest": signature.digest, "strokes": signature.strokes}
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from onedoor.cases.materials import WAIVED
 from onedoor.cases.models import Mode
-from onedoor.cases.services import COMMITMENT
+from onedoor.cases.services import commitment_names
 from onedoor.catalog.models import Necessity
 from onedoor.core.numbers import ascii_int
 from onedoor.people.record_types import RECORD_TYPES, record_type_label
@@ -135,14 +135,7 @@ def mode_choices(preview) -> list[ModeChoice]:
 def commitment_waived(preview, submission: Submission) -> str:
     """The materials a trust-first commitment replaces: neither on file nor received nor optional, joined as
     the commitment names them ("无" when nothing is left to replace)."""
-    names = [
-        line.name for line in preview.lines if line.status == MISSING and line.code not in submission.received
-    ]
-    return "、".join(names) or "无"
-
-
-def commitment_text(waived: str) -> str:
-    return COMMITMENT.format(waived=waived)
+    return "、".join(commitment_names(preview, submission.received)) or "无"
 
 
 def materials_payload(version, submission: Submission) -> list[dict]:

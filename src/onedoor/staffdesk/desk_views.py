@@ -24,7 +24,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from onedoor.cases import selectors as case_selectors
 from onedoor.cases import signatures, workflow
-from onedoor.cases.services import acceptance_preview, case_accept
+from onedoor.cases.services import acceptance_preview, case_accept, commitment_for
 from onedoor.catalog import selectors as catalog_selectors
 from onedoor.catalog.search import search
 from onedoor.core.errors import DomainError, Forbidden, NotFound
@@ -260,7 +260,7 @@ def _form_context(request, holder, preview, submission, key: str) -> dict:
         "modes": desk_forms.mode_choices(preview),
         "submission": submission,
         "commitment_waived": waived,
-        "commitment_text": desk_forms.commitment_text(waived),
+        "commitment_text": commitment_for(preview, submission.received),
         "trust_first_open": preview.version.trust_first and preview.trust_first_refusal is None,
         "windows": windows,
         "window": submission.window or str(request.session.get("desk_window", "")),

@@ -29,7 +29,7 @@ from onedoor.cases.services import case_accept
 from onedoor.core import clock, writebehind
 from onedoor.core.errors import DomainError
 from onedoor.demo.generator import case_plans as plans
-from onedoor.demo.generator import case_world
+from onedoor.demo.generator import case_world, signing
 from onedoor.demo.generator import people as people_gen
 
 YEARS = 2
@@ -92,7 +92,7 @@ def spread(count: int, days: list[date], rng: random.Random) -> list[int]:
 
 
 class Simulation:
-    def __init__(self, world: case_world.World, rng: random.Random, end: datetime) -> None:
+    def __init__(self, world: case_world.World, rng: random.Random, end: datetime, seed: int = 0) -> None:
         self.world, self.rng, self.end = world, rng, end
         self.calendar, self.tz = world.calendar, world.calendar.tz
         self.cum_weights = list(accumulate(i.weight for i in world.items))
@@ -103,6 +103,7 @@ class Simulation:
         self.heap: list = []
         self.seq = 0
         self.tally = Tally()
+        self.pads = signing.PadSigning(world.district, seed)
 
     # --- acceptance -------------------------------------------------------------------------------------
     def accept(self, at: datetime) -> None:
@@ -133,16 +134,28 @@ class Simulation:
         self._plan(case, item, desk, mode)
 
     def _accept(self, staff, item, applicant, name, mode, channel, window):
+        materials = self._materials(item, mode)
+        signature = None
+        if mode == Mode.TRUST_FIRST and window is not None and not name:  # at a window, someone known
+            signature = self.pads.signature_for(
+                staff=staff,
+                window=window,
+                item=item,
+                applicant=applicant,
+                materials=materials,
+                n=self.tally.accepted,
+            )
         return case_accept(
             staff=staff,
             item_code=item.code,
             applicant=applicant,
             applicant_name=name,
-            materials=self._materials(item, mode),
+            materials=materials,
             mode=mode,
             channel=channel,
             window=window,
-            commitment_signed=mode == Mode.TRUST_FIRST,
+            commitment_signed=mode == Mode.TRUST_FIRST and signature is None,  # online, or on paper
+            commitment_signature=signature,
         ).case
 
     def _applicant(self, item) -> tuple[str, str]:
@@ -284,7 +297,7 @@ def generate_cases(
         case_world.ensure_staff(district)
     world = case_world.load(district, rng=rng, instant_share=INSTANT_SHARE)
     end = end or timezone.now()
-    sim = Simulation(world, rng, end)
+    sim = Simulation(world, rng, end, seed)
     last = world.calendar.local_date(end) - timedelta(days=1)  # whole days only: up to yesterday
     days = working_days(world.calendar, last - timedelta(days=365 * YEARS - 1), last)
     started, reported = time.monotonic(), 0

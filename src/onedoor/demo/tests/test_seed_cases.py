@@ -10,7 +10,8 @@ from django.db.models import F
 from django.test import override_settings
 from django.utils import timezone
 
-from onedoor.cases.models import Case, CaseMaterial, ClockStop, StageResult, TrailEntry
+from onedoor.cases.models import Case, CaseMaterial, ClockStop, CommitmentSignature, StageResult, TrailEntry
+from onedoor.cases.signatures import digest_of
 from onedoor.cases.trail import trail_verify
 from onedoor.conftest import FAST_HASHERS
 from onedoor.districts.calendar import calendar_for
@@ -55,6 +56,16 @@ def test_more_than_six_in_ten_cases_are_instant_and_every_mode_is_used(seeded, d
     assert cases.filter(mode="trust_first").exists()
     assert cases.filter(mode="with_gaps").exists()
     assert cases.exclude(channel="window").exists() and cases.filter(channel="window").count() > CASES * 0.7
+
+
+def test_trust_first_at_a_window_is_signed_by_hand_on_its_pad(seeded, db):
+    at_windows = Case.objects.filter(mode="trust_first", channel="window")
+    signed = CommitmentSignature.objects.filter(case__in=at_windows).select_related("case")
+    assert signed.exists()
+    for signature in signed:
+        assert signature.text == signature.case.commitment_text
+        assert signature.digest == digest_of(signature.text, signature.strokes)
+        assert signature.case.commitment_signed_at == signature.signed_at
 
 
 def test_the_rare_outcomes_all_occur_but_stay_rare(seeded, db):
