@@ -311,6 +311,8 @@ class CommitmentSignature(TenantModel):
     strokes = models.JSONField(_("signature strokes"), default=list, blank=True)  # [[[x, y], …], …] in 0..1
     digest = models.CharField(_("SHA-256 of the text and strokes"), max_length=64, blank=True)
     signed_at = models.DateTimeField(_("signed at"), null=True, blank=True)
+    # taken off the pad unsigned: by the desk that asked, or replaced by a newer request
+    cancelled_at = models.DateTimeField(_("taken off the pad at"), null=True, blank=True)
     case = models.OneToOneField(
         Case, null=True, blank=True, on_delete=models.PROTECT, related_name="commitment_signature"
     )

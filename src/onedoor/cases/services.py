@@ -264,6 +264,14 @@ def case_accept(
         if not idempotency_key:
             raise
         return _replay(staff, idempotency_key, _request_hash(request))
+    except Conflict as error:
+        # The same request sent twice at once: the first took the pad's signature and committed while this
+        # one waited for it, so the answer is the first one's case.
+        if error.code != "signature_used" or not idempotency_key:
+            raise
+        if not IdempotencyKey.objects.filter(staff=staff, key=idempotency_key).exists():
+            raise
+        return _replay(staff, idempotency_key, _request_hash(request))
 
 
 def _replay(staff, key: str, request_hash: str) -> Acceptance:

@@ -2,7 +2,9 @@
 (recorded)").
 
 1. The desk asks (`signature_request`): the window, the item, the applicant and the exact commitment text the
-   acceptance will record. A new request for the window replaces any still waiting there.
+   acceptance will record. The pad serves one applicant at a time: a new request replaces the asker's own
+   request still waiting there, but not a colleague's younger than HOLD_MINUTES (409 `pad_busy`). The desk
+   that asked may take its request off the pad (`signature_cancel`).
 2. The window's pad (ratings/pad_views.py, or a native pad through the API) shows the waiting text
    (`signature_waiting`) and sends back the strokes drawn on it (`signature_sign`).
 3. The acceptance (`services.case_accept(commitment_signature=…)`) takes it (`signature_take`): signed, within
@@ -27,7 +29,8 @@ from onedoor.core.audit import audit
 from onedoor.core.errors import Conflict, DomainError, Forbidden, NotFound
 from onedoor.districts.models import Role
 
-SIGN_MINUTES = 30  # a request not signed and used within this time lapses
+SIGN_MINUTES = 30  # a request not signed and used within this time lapses (counted from the request)
+HOLD_MINUTES = 5  # a colleague's unsigned request keeps the pad this long before another desk may replace it
 MAX_STROKES = 60
 MAX_POINTS = 5000
 MIN_POINTS = 8  # fewer is a tap, not a signature
@@ -92,6 +95,23 @@ def signature_request(*, staff, window, version, applicant_number: str, text: st
         raise NotFound("window_not_found", _("No such window in this district."))
     if not text.strip():
         raise DomainError("commitment_required", _("Trust first needs the applicant's signed commitment."))
+    now = clock.now()
+    waiting = list(_waiting_on(window.district_id, window.pk).select_for_update())
+    held = [
+        w
+        for w in waiting
+        if w.requested_by_id != staff.pk and w.requested_at > now - timedelta(minutes=HOLD_MINUTES)
+    ]
+    if held:
+        raise Conflict(
+            "pad_busy",
+            _(
+                "Another window's staff member is waiting for an applicant to sign on this pad; choose your "
+                "own window, or wait until they are done."
+            ),
+        )
+    for replaced in waiting:
+        _take_off(replaced, staff, now, "replaced")
     signature = CommitmentSignature.objects.create(
         district_id=staff.district_id,
         window=window,
@@ -111,19 +131,50 @@ def signature_request(*, staff, window, version, applicant_number: str, text: st
     return signature
 
 
+def _waiting_on(district_id, window_id):
+    return CommitmentSignature.objects.filter(
+        district_id=district_id,
+        window_id=window_id,
+        signed_at__isnull=True,
+        cancelled_at__isnull=True,
+        case__isnull=True,
+        requested_at__gt=_lapse_before(),
+    )
+
+
+def _take_off(signature, staff, now, why: str) -> None:
+    signature.cancelled_at = now
+    signature.save(update_fields=["cancelled_at"])
+    audit(
+        district=staff.district,
+        actor=staff,
+        action="commitment.taken_off_pad",
+        obj=signature,
+        data={"window": signature.window_id, "why": why},
+    )
+
+
 def signature_waiting(pad) -> CommitmentSignature | None:
     """The commitment waiting for a signature on this pad's window, if any (the newest)."""
-    return (
-        CommitmentSignature.objects.filter(
-            district_id=pad.district_id,
-            window_id=pad.window_id,
-            signed_at__isnull=True,
-            case__isnull=True,
-            requested_at__gt=_lapse_before(),
-        )
-        .order_by("-requested_at")
+    return _waiting_on(pad.district_id, pad.window_id).order_by("-requested_at").first()
+
+
+@transaction.atomic
+def signature_cancel(*, staff, signature_id) -> CommitmentSignature:
+    """The desk that asked takes its unsigned request off the pad (the applicant signs on paper, or leaves).
+    Taking it off twice is the same as once."""
+    signature = (
+        CommitmentSignature.objects.select_for_update()
+        .filter(pk=signature_id, district_id=staff.district_id, requested_by=staff)
         .first()
     )
+    if signature is None:
+        raise NotFound("signature_not_found", _("No such request for a signature from you."))
+    if signature.signed_at is not None:
+        raise Conflict("already_signed", _("This commitment is signed already."))
+    if signature.cancelled_at is None:
+        _take_off(signature, staff, clock.now(), "withdrawn")
+    return signature
 
 
 @transaction.atomic

@@ -113,10 +113,17 @@ class OfferOut(Schema):
     )
 
 
+# A coordinate is a JSON number in 0..1: true, "0.5" or 2 are refused, not coerced.
+Coordinate = Annotated[float, Field(strict=True, ge=0, le=1)]
+Stroke = Annotated[list[tuple[Coordinate, Coordinate]], Field(min_length=1, max_length=signatures.MAX_POINTS)]
+
+
 class SignatureIn(ObjectIn):
-    strokes: list[list[list[float]]] = Field(
+    strokes: list[Stroke] = Field(
+        min_length=1,
+        max_length=signatures.MAX_STROKES,
         description="the strokes drawn, each a list of [x, y] points in 0..1 of the signing box (3 wide × 1 "
-        "high, y downwards)"
+        "high, y downwards)",
     )
 
 
@@ -183,7 +190,11 @@ def sign(request, signature_id: int, body: SignatureIn):
     answers the same; another signature of a signed commitment is 409 `already_signed`."""
     if not 1 <= signature_id <= MAX_ID:
         raise NotFound("signature_not_found", _("Nothing is waiting to be signed on this pad."))
-    return signatures.signature_sign(pad=request.auth, signature_id=signature_id, strokes=body.strokes)
+    return signatures.signature_sign(
+        pad=request.auth,
+        signature_id=signature_id,
+        strokes=[[list(p) for p in stroke] for stroke in body.strokes],
+    )
 
 
 def _rating(body: RatingIn, idempotency_key: str) -> dict:

@@ -286,6 +286,8 @@ def desk_accept(request, kind: str, pk: int, code: str):
     context = _form_context(request, holder, preview, submission, key)
     if request.POST.get("sign_on_pad"):
         return _show_on_pad(request, holder, context, submission)
+    if request.POST.get("pad_cancel") and submission.pad_signature is not None:
+        return _take_off_pad(request, context, submission)
     try:
         result = _accept(request, holder, code, context, submission, key)
     except DomainError as exc:
@@ -354,7 +356,11 @@ def _accept(request, holder, code: str, context: dict, submission, key: str):
     window = next((w for w in context["windows"] if str(w.pk) == submission.window), None)
     if window is not None:
         request.session["desk_window"] = str(window.pk)
-    return case_accept(
+    trust_first = submission.mode == "trust_first"
+    pad = _pad_signature(request, submission) if trust_first else None
+    # Signed on paper while the pad still waits: the paper is the signature, and the pad is freed.
+    on_paper_instead = pad is not None and pad.signed_at is None and submission.signed
+    result = case_accept(
         staff=request.user,
         item_code=code,
         applicant=_number_of(holder),
@@ -362,7 +368,24 @@ def _accept(request, holder, code: str, context: dict, submission, key: str):
         mode=submission.mode,
         channel="window",
         window=window,
-        commitment_signed=submission.mode == "trust_first" and submission.signed,
-        commitment_signature=submission.pad_signature if submission.mode == "trust_first" else None,
+        commitment_signed=trust_first and submission.signed,
+        commitment_signature=None if pad is None or on_paper_instead else pad.pk,
         idempotency_key=f"desk:{key}"[:100],
     )
+    if on_paper_instead and pad.requested_by_id == request.user.pk:
+        signatures.signature_cancel(staff=request.user, signature_id=pad.pk)
+    return result
+
+
+def _take_off_pad(request, context: dict, submission):
+    """The desk takes its unsigned request off the pad: the applicant signs on paper instead, or leaves."""
+    try:
+        signatures.signature_cancel(staff=request.user, signature_id=submission.pad_signature)
+    except DomainError as exc:
+        context["error"] = exc.message
+        context["pad_signature"] = _pad_signature(request, submission)
+        return render(request, "staffdesk/desk_accept.html", context, status=exc.status)
+    submission.pad_signature = None
+    context["pad_signature"] = None
+    context["notice"] = _("Taken off the window's pad.")
+    return render(request, "staffdesk/desk_accept.html", context)

@@ -37,7 +37,7 @@ class PadSigning:
 
     def signature_for(self, *, staff, window, item, applicant: str, materials: list[dict], n: int):
         """The id of the commitment the applicant (known to the district) signed on `window`'s pad for this
-        acceptance of `item`."""
+        acceptance of `item`; None when trust first is refused to them (the acceptance says why)."""
         pad = self.pads.get(window.pk)
         if pad is None:
             pad = self.pads[window.pk] = pad_pair(staff=staff, window=window)[0]
@@ -46,6 +46,8 @@ class PadSigning:
         else:
             holder = {"enterprise": Enterprise.objects.get(district=self.district, uscc=applicant)}
         preview = acceptance_preview(staff=staff, item_code=item.code, **holder)
+        if preview.trust_first_refusal is not None:  # the window tells them why; nothing to sign
+            return None
         text = commitment_for(preview, {m["code"] for m in materials})
         request = signatures.signature_request(
             staff=staff, window=window, version=preview.version, applicant_number=applicant, text=text

@@ -4,13 +4,20 @@ keeps the signature, its digest is in the trail, and the case page and the recei
 one case, one applicant, one item, one window and one text."""
 
 import json
+from datetime import timedelta
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 
+from onedoor.cases import signatures
 from onedoor.cases.models import Case, CommitmentSignature, TrailEntry
+from onedoor.cases.services import acceptance_preview, commitment_for
+from onedoor.core import clock
+from onedoor.districts import services as district_services
+from onedoor.districts.models import Role
 from onedoor.documents.tests import pdfcheck
+from onedoor.people import idnumbers
 from onedoor.ratings.tests import helpers
 from onedoor.staffdesk.tests.casework import acceptance_form, register_at_desk
 
@@ -113,8 +120,11 @@ def test_a_native_pad_is_offered_the_commitment_and_signs_through_the_api(desk, 
     )
     sign_url = f"/api/v1/ratings/pad/commitments/{form['pad_signature']}/signature"
 
-    bad = desk.post(sign_url, {"strokes": [[[2, 0.5]]]}, content_type="application/json", **headers)
-    assert bad.status_code == 400 and bad.json()["code"] == "bad_signature"
+    for wrong in ([[[2, 0.5]]], [[[True, 0.5]]], [[["0.5", 0.5]]], [[[0.5, 0.5, 0.5]]], [[]], []):
+        bad = desk.post(sign_url, {"strokes": wrong}, content_type="application/json", **headers)
+        assert bad.status_code == 422 and bad.json()["code"] == "invalid_input", wrong
+    tap = desk.post(sign_url, {"strokes": [[[0.5, 0.5]]]}, content_type="application/json", **headers)
+    assert tap.status_code == 400 and tap.json()["code"] == "bad_signature"
     first = desk.post(sign_url, {"strokes": NAME}, content_type="application/json", **headers)
     assert first.status_code == 200, first.json()
     again = desk.post(sign_url, {"strokes": NAME}, content_type="application/json", **headers)
@@ -124,3 +134,112 @@ def test_a_native_pad_is_offered_the_commitment_and_signs_through_the_api(desk, 
     assert desk.get("/api/v1/ratings/pad/offer", **headers).json()["commitment"] is None
     unpaired = desk.post(sign_url, {"strokes": NAME}, content_type="application/json")
     assert unpaired.status_code == 401
+
+
+def test_the_pad_serves_one_desk_at_a_time_and_the_desk_can_take_its_request_off(
+    desk, pad, alice, chancheng, trusted
+):
+    person = register_at_desk(desk)
+    url, form = _show_on_pad(desk, alice, person, trusted)
+    first = form["pad_signature"]
+
+    # a colleague cannot take over the pad while alice's applicant is about to sign
+    carol = district_services.staff_create(
+        district=chancheng,
+        username="carol",
+        password=helpers.PASSWORD,
+        centre=chancheng.test_centre,
+        roles=[(Role.WINDOW_GENERALIST, None)],
+    )
+    colleague = Client()
+    colleague.force_login(carol)
+    body = "44060419850203552"
+    other = register_at_desk(colleague, number=body + idnumbers.resident_check_char(body), name="黄文彬")
+    busy = colleague.post(
+        reverse("staff-desk-accept", args=["person", other.pk, trusted["code"]]),
+        {
+            **acceptance_form(colleague, other, trusted["code"]),
+            "mode": "trust_first",
+            "window": str(helpers.window_of(alice).pk),
+            "sign_on_pad": "1",
+        },
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert busy.status_code == 409 and "waiting for an applicant to sign" in busy.content.decode()
+    assert f'value="{first}"' in pad.get(PAD).content.decode()
+
+    # alice shows it again (the applicant asked to read it once more): hers replaces her own
+    again = desk.post(url, {**form, "sign_on_pad": "1"}).content.decode()
+    second = again.split('name="pad_signature" value="', 1)[1].split('"', 1)[0]
+    assert second != first and CommitmentSignature.objects.get(pk=first).cancelled_at is not None
+    assert f'value="{second}"' in pad.get(PAD).content.decode()
+
+    # the applicant prefers paper: alice takes it off the pad, and the pad is free
+    off = desk.post(url, {**form, "pad_signature": second, "pad_cancel": "1"}, HTTP_ACCEPT_LANGUAGE="en")
+    page = off.content.decode()
+    assert off.status_code == 200 and "Taken off the window&#x27;s pad" in page
+    assert 'name="pad_signature"' not in page
+    assert 'id="pad-sign"' not in pad.get(PAD).content.decode()
+    late = pad.post(PAD, {"commitment": second, "strokes": json.dumps(NAME)})
+    assert 'id="pad-signed"' not in late.content.decode()
+    assert CommitmentSignature.objects.get(pk=second).signed_at is None
+    paper = desk.post(url, {**form, "pad_signature": "", "commitment_signed": "on"})
+    assert paper.status_code == 302, paper.content.decode()[:2000]
+    assert not CommitmentSignature.objects.filter(case__person=person).exists()
+
+
+def test_signed_on_paper_while_the_pad_waits_frees_the_pad(desk, pad, alice, trusted):
+    person = register_at_desk(desk)
+    url, form = _show_on_pad(desk, alice, person, trusted)
+    accepted = desk.post(url, {**form, "commitment_signed": "on"})
+    assert accepted.status_code == 302, accepted.content.decode()[:2000]
+    case = Case.objects.get(person=person)
+    assert not CommitmentSignature.objects.filter(case=case).exists()  # the paper is the signature
+    assert CommitmentSignature.objects.get(pk=form["pad_signature"]).cancelled_at is not None
+    assert 'id="pad-sign"' not in pad.get(PAD).content.decode()
+
+
+def test_a_colleague_may_take_the_pad_once_a_request_has_waited_too_long(alice, chancheng, trusted, desk):
+    person = register_at_desk(desk)
+    window = helpers.window_of(alice)
+    preview = acceptance_preview(staff=alice, item_code=trusted["code"], person=person)
+    text = commitment_for(preview, set())
+    left = signatures.signature_request(
+        staff=alice, window=window, version=preview.version, applicant_number=person.id_number, text=text
+    )
+    carol = district_services.staff_create(
+        district=chancheng,
+        username="carol",
+        password=helpers.PASSWORD,
+        centre=chancheng.test_centre,
+        roles=[(Role.WINDOW_GENERALIST, None)],
+    )
+    later = clock.now() + timedelta(minutes=signatures.HOLD_MINUTES + 1)
+    with clock.frozen_at(later):
+        taken = signatures.signature_request(
+            staff=carol, window=window, version=preview.version, applicant_number=person.id_number, text=text
+        )
+    left.refresh_from_db()
+    assert left.cancelled_at is not None and taken.cancelled_at is None
+
+
+def test_a_signature_serves_only_its_applicant_and_only_in_time(desk, pad, alice, trusted):
+    person = register_at_desk(desk)
+    body = "44060419850203552"
+    other = register_at_desk(desk, number=body + idnumbers.resident_check_char(body), name="黄文彬")
+    url, form = _show_on_pad(desk, alice, person, trusted)
+    pad.post(PAD, {"commitment": form["pad_signature"], "strokes": json.dumps(NAME)})
+
+    # the same signature sent with another applicant's form
+    other_url = reverse("staff-desk-accept", args=["person", other.pk, trusted["code"]])
+    other_form = {**acceptance_form(desk, other, trusted["code"]), "mode": "trust_first"}
+    other_form.update(window=form["window"], pad_signature=form["pad_signature"])
+    mismatch = desk.post(other_url, other_form, HTTP_ACCEPT_LANGUAGE="en")
+    assert mismatch.status_code == 400 and "another applicant, item or window" in mismatch.content.decode()
+
+    # signed, but the desk came back too late: it must be shown and signed again
+    with clock.frozen_at(clock.now() + timedelta(minutes=signatures.SIGN_MINUTES + 1)):
+        late = desk.post(url, form, HTTP_ACCEPT_LANGUAGE="en")
+    assert late.status_code == 400 and "lapsed" in late.content.decode()
+    assert 'name="pad_signature"' not in late.content.decode()
+    assert not Case.objects.exists()
