@@ -94,6 +94,11 @@ def http_error(request, exc: HttpError):
     """A body that cannot be read as JSON (ninja raises HttpError 400): the same error body, localized."""
     if exc.status_code == 400:
         code, message = "unreadable_request", _("The request could not be read: send a valid JSON body.")
+    elif exc.status_code == 429:  # a throttle: the Retry-After header says how long
+        code, message = (
+            "too_many_requests",
+            _("Too many requests from this address: wait a minute and try again."),
+        )
     else:
         code, message = (
             "http_error",

@@ -21,11 +21,13 @@ from onedoor.cases.models import (
     Case,
     CaseMaterial,
     ClockStop,
+    IdempotencyKey,
     MaterialStatus,
     Procedure,
     StageResult,
 )
 from onedoor.cases.originals import settle_originals
+from onedoor.cases.services import request_digest
 from onedoor.cases.trail import trail_append
 from onedoor.catalog import selectors as catalog_selectors
 from onedoor.core import clock, config_cache, writebehind
@@ -68,12 +70,16 @@ def case_act(
     second_approver: str = "",
     procedure: str = "",
     expected_revision: int | None = None,
+    idempotency_key: str | None = None,
 ) -> Case:
+    """One staff member's action. With an idempotency key, the same request sent again does not act twice:
+    it returns the case as it is; the key with another request is a 409."""
     district = access_staff_district(staff)
     return _act(
         district=district,
         number=number,
         staff=staff,
+        key=idempotency_key,
         roles_for=lambda case: roles_on(staff, case),
         action=action,
         opinion=opinion,
@@ -148,11 +154,30 @@ def _act(
     second_approver: str = "",
     procedure: str = "",
     expected_revision: int | None = None,
+    key: str | None = None,
 ) -> Case:
     with transaction.atomic(), writebehind.deferred():
         case = selectors.case_for_change(district, number)
         if case is None:
             raise NotFound("case_not_found", _("No case with this number in this district."))
+        if key is not None:
+            # The case row is locked: a twin of this request waits here until this one has committed its key.
+            request_hash = request_digest(
+                [
+                    number,
+                    action,
+                    opinion,
+                    criteria,
+                    reason,
+                    basis,
+                    days,
+                    materials,
+                    second_approver,
+                    procedure,
+                ]
+            )
+            if _already_done(case, staff, key, request_hash):
+                return case
         if expected_revision is not None and case.revision != expected_revision:
             raise Conflict("case_changed", _("Someone else changed this case; reload it and try again."))
         stored = _stored_values(case)
@@ -208,6 +233,8 @@ def _act(
             )
             or reason
         )
+        if before in workflow.CLOCK_STOPPED and after in workflow.OUTCOMES:
+            _end_stops(case)  # withdrawn or stopped while the clock stood: the stop ends with the case
         if action in DECISIONS and case.pending_decision:  # a deviation waits for its second approver
             after = workflow.CONFIRM
         elif after != workflow.CONFIRM:  # confirmed, overruled, or the case ended otherwise (withdrawn …)
@@ -254,7 +281,35 @@ def _act(
         case.shown = shown.text_of(case, **parts)
         # only what the action changed, with the change's other rows (the row is this transaction's)
         writebehind.update(case, [name for name, value in stored.items() if getattr(case, name) != value])
+        if key is not None:
+            writebehind.insert(
+                IdempotencyKey(
+                    district_id=district.pk, staff=staff, key=key, request_hash=request_hash, case=case
+                )
+            )
         return case
+
+
+def case_facts(case, now=None) -> workflow.CaseFacts:
+    """The facts that decide which allowed actions can succeed on this case (workflow.CaseFacts)."""
+    now = now or clock.now()
+    awaited = case.materials.filter(status=MaterialStatus.LATER).exists()
+    return workflow.CaseFacts(
+        awaited=awaited,
+        gaps_overdue=awaited and case.gaps_deadline is not None and case.gaps_deadline < now,
+        post_review_open=case.mode == "trust_first" and case.post_review_done_at is None,
+        extension_left=max(0, case.legal_days - case.promised_days - case.extension_days),
+    )
+
+
+def _already_done(case, staff, key: str, request_hash: str) -> bool:
+    """True when this very request was done before (a retry); a key used for anything else is a conflict."""
+    used = IdempotencyKey.objects.filter(staff=staff, key=key).values_list("request_hash", "case_id").first()
+    if used is None:
+        return False
+    if used != (request_hash, case.pk):
+        raise Conflict("idempotency_key_reused", _("This Idempotency-Key was used for a different request."))
+    return True
 
 
 _CASE_FIELDS = [f.attname for f in Case._meta.concrete_fields if not f.primary_key]
@@ -448,10 +503,12 @@ def _decide(case, staff, role, decision, opinion, criteria, reason, second_appro
 def _second_approver_only(case, staff) -> dict:
     pending = case.pending_decision
     if getattr(staff, "pk", None) != pending.get("second"):
+        named = Staff.objects.filter(pk=pending.get("second")).values_list("display_name", flat=True).first()
         raise Forbidden(
             "not_the_second_approver",
             _("Only %(name)s, whom the deciding approver named, may confirm or overrule this decision.")
-            % {"name": pending.get("second_name", "")},
+            % {"name": named or pending.get("second_name", "")},
+            second_approver=pending.get("second_name", ""),
         )
     return pending
 
@@ -551,6 +608,10 @@ def recompute_deadline(case, now=None) -> None:
 
 
 def _restart_clock(*, case, **_ignored):
+    _end_stops(case)
+
+
+def _end_stops(case) -> None:
     now = clock.now()
     case.clock_stops.filter(ended_at__isnull=True).update(ended_at=now)
     case.resume_to, case.clock_stopped_at = "", None
@@ -657,13 +718,23 @@ def _post_review_pass(*, case, staff, **_ignored):
 
 
 def _revoke(*, case, staff, reason, basis, **_ignored):
+    """A failed post-review (告知承诺核查不通过): the trust-first result is revoked and the applicant's false
+    promise is recorded. Only while the post-review is open: a result confirmed by it stands."""
+    if case.mode != "trust_first" or case.post_review_done_at:
+        raise DomainError(
+            "no_post_review",
+            _(
+                "Only a trust-first result whose post-review is still open can be revoked here, when the "
+                "post-review fails."
+            ),
+        )
     if not reason.strip():
         raise DomainError("reason_required", _("A revocation needs its reasons."))
     case.outcome_reason, case.outcome_basis = reason, basis
-    case.post_review_done_at = case.post_review_done_at or clock.now()
+    case.post_review_done_at = clock.now()
     for certificate in case.certificates.filter(revoked_at__isnull=True):
         certificate_revoke(certificate=certificate, reason=reason, actor=staff)
-    _bad_credit(case, staff, "result_revoked", reason, false_promise=case.mode == "trust_first")
+    _bad_credit(case, staff, "result_revoked", reason, false_promise=True)
 
 
 def _bad_credit(case, staff, code, reason, *, false_promise):

@@ -7,14 +7,15 @@ import json
 import uuid
 from datetime import datetime
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 from ninja import Field, Header, Query, Router, Schema
 from ninja.throttling import BaseThrottle
 from pydantic import BaseModel
 
-from onedoor.cases import selectors, shown
-from onedoor.cases.actions import case_act, roles_in
+from onedoor.cases import selectors, shown, workflow
+from onedoor.cases.actions import case_act, recompute_deadline, roles_in
 from onedoor.cases.certificates import certificate_check, certificate_find
 from onedoor.cases.models import Case
 from onedoor.cases.services import case_accept
@@ -93,6 +94,13 @@ class CaseOut(CaseSummaryOut):
         None, description="status confirm: the deviating decision that waits for its second approver"
     )
     gaps_deadline: datetime | None
+    post_review_deadline: datetime | None = Field(
+        None, description="trust first: when the department's post-review (告知承诺核查) is due"
+    )
+    post_review_done_at: datetime | None = Field(None, description="trust first: when it passed or failed")
+    extension_days_left: int | None = Field(
+        None, description="working days an extension may still add within the item's legal limit"
+    )
     waived_materials: list[CaseMaterialOut]
     materials: list[CaseMaterialOut]
     certificate_id: str | None
@@ -185,13 +193,26 @@ def case_summary(case: Case) -> dict:
 
 def _answer(case_id: int, status: str, department_id: int, stored: str, staff, status_code: int = 200):
     """The case's answer (CaseOut) from its stored part (shown.py) and the caller's roles on it."""
+    stored = stored or selectors.stored_answer(case_id)
+    if status in workflow.CLOCK_STOPPED:
+        stored = _deadline_if_restarted_now(case_id, stored)
     body = shown.answer(
-        stored or selectors.stored_answer(case_id),
+        stored,
         status=status,
         roles=roles_in(staff, department_id),
         caller=getattr(staff, "username", ""),
     )
     return HttpResponse(body, status=status_code, content_type="application/json; charset=utf-8")
+
+
+def _deadline_if_restarted_now(case_id: int, stored: str) -> str:
+    """While the clock is stopped the deadline moves on with every working day of the stop: the answer shows it
+    as if the clock restarted now (docs/time-limits.md), not as it stood when the clock stopped."""
+    case = Case.objects.select_related("district").get(pk=case_id)
+    recompute_deadline(case)
+    parts = json.loads(stored)
+    parts["deadline"] = shown.utc(case.deadline)
+    return json.dumps(parts, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
 
 
 def _case_answer(case: Case, staff, status_code: int = 200):
@@ -203,8 +224,6 @@ def _case_answer(case: Case, staff, status_code: int = 200):
 )
 def accept(request, body: CaseIn, idempotency_key: str = Header(..., alias="Idempotency-Key")):
     """Accept an application at the caller's centre. The same Idempotency-Key returns the same case (200)."""
-    if not idempotency_key.strip() or len(idempotency_key) > 100:
-        raise DomainError("bad_idempotency_key", _("Send an Idempotency-Key header of 1 to 100 characters."))
     result = case_accept(
         staff=request.auth,
         item_code=body.item_code,
@@ -215,9 +234,15 @@ def accept(request, body: CaseIn, idempotency_key: str = Header(..., alias="Idem
         centre=body.centre,
         commitment_signed=body.commitment_signed,
         materials=[m.dict() for m in body.materials],
-        idempotency_key=idempotency_key.strip(),
+        idempotency_key=_key(idempotency_key),
     )
     return _case_answer(result.case, request.auth, 200 if result.replayed else 201)
+
+
+def _key(idempotency_key: str) -> str:
+    if not idempotency_key.strip() or len(idempotency_key) > 100:
+        raise DomainError("bad_idempotency_key", _("Send an Idempotency-Key header of 1 to 100 characters."))
+    return idempotency_key.strip()
 
 
 def _encode(case: Case) -> str:
@@ -272,11 +297,14 @@ def get_case(request, number: Text):
 @router.post(
     "/{number}/actions", response={200: CaseOut, **errors(400, 401, 403, 404, 409, 422)}, summary="Act"
 )
-def act(request, number: Text, body: ActionIn):
+def act(request, number: Text, body: ActionIn, idempotency_key: str = Header(..., alias="Idempotency-Key")):
     """Take a workflow action (undertake, review, approve, reject, request_correction, supply, suspend, resume,
-    extend, withdraw, supply_gap, post_review_pass, revoke, complete, deliver)."""
+    extend, withdraw, supply_gap, stop_for_gaps, post_review_pass, revoke, complete, deliver). The same
+    Idempotency-Key with the same body does not act again: it answers with the case as it is now; with another
+    body it is a 409."""
     selectors.case_get(staff=request.auth, number=number)
     case = case_act(
+        idempotency_key=_key(idempotency_key),
         staff=request.auth,
         number=number,
         action=body.action,

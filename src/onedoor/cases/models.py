@@ -134,7 +134,7 @@ class CaseCounter(TenantModel):
 
 class MaterialStatus(models.TextChoices):
     RECEIVED = "received", _("received")
-    WAIVED = "waived", _("waived: on file")
+    WAIVED = "waived", _("waived")  # on a settled record or by the commitment: the line says which
     LATER = "later", _("to be supplied later")
     SUPPLIED = "supplied", _("supplied later")
     NOT_PROVIDED = "not_provided", _("not provided (optional)")

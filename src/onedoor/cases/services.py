@@ -54,7 +54,8 @@ class Acceptance:
     certificate: object = None  # the result issued at the window (instant, trust first)
 
 
-def _request_hash(data: dict) -> str:
+def request_digest(data) -> str:
+    """What an Idempotency-Key remembers of its request: the same key with another digest is a conflict."""
     return hashlib.sha256(
         json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()
     ).hexdigest()
@@ -190,6 +191,13 @@ def _centre(staff, district, centre_code: str | None, snapshot) -> Centre:
         )
         if centre is None:
             raise NotFound("centre_not_found", _("No such centre in this district."), centre=centre_code)
+        if staff.centre_id is not None and centre.pk != staff.centre_id:
+            # staff take applications where they are posted: naming another centre would borrow its level
+            raise Forbidden(
+                "not_your_centre",
+                _("You accept applications only at the centre you are posted at."),
+                centre=centre_code,
+            )
         return centre
     if staff.centre_id is None:
         raise DomainError("centre_required", _("Say at which centre the application is taken."))
@@ -263,7 +271,7 @@ def case_accept(
     except IntegrityError:
         if not idempotency_key:
             raise
-        return _replay(staff, idempotency_key, _request_hash(request))
+        return _replay(staff, idempotency_key, request_digest(request))
     except Conflict as error:
         # The same request sent twice at once: the first took the pad's signature and committed while this
         # one waited for it, so the answer is the first one's case.
@@ -271,7 +279,7 @@ def case_accept(
             raise
         if not IdempotencyKey.objects.filter(staff=staff, key=idempotency_key).exists():
             raise
-        return _replay(staff, idempotency_key, _request_hash(request))
+        return _replay(staff, idempotency_key, request_digest(request))
 
 
 def _replay(staff, key: str, request_hash: str) -> Acceptance:
@@ -284,7 +292,7 @@ def _replay(staff, key: str, request_hash: str) -> Acceptance:
 
 
 def _accept(staff, district, request: dict, window, key: str | None) -> Acceptance:
-    request_hash = _request_hash(request)
+    request_hash = request_digest(request)
     number = idnumbers.identify(request["applicant"])
     generation, used, found = _opening_read(staff, district, key, number)
     if used:

@@ -19,13 +19,14 @@ from django.core.serializers.json import DjangoJSONEncoder
 
 from onedoor.cases import workflow
 from onedoor.cases.models import Status
+from onedoor.core import clock
 from onedoor.people.masking import mask_number
 
 MATERIAL_KEYS = ("code", "name", "status", "record_id", "waived_reason")
 _LABELS = dict(Status.choices)
 
 
-def _utc(value: datetime | None) -> datetime | None:
+def utc(value: datetime | None) -> datetime | None:
     """One spelling for an instant whatever zone the service computed it in (a frozen demo clock is local)."""
     return value.astimezone(UTC) if value is not None else None
 
@@ -49,9 +50,9 @@ def summary(case, *, item_code: str, item_name: str, department_code: str) -> di
         "mode": case.mode,
         "instant": case.instant,
         "applicant": mask_number(case.applicant_number),
-        "accepted_at": _utc(case.accepted_at),
-        "deadline": _utc(case.deadline),
-        "closed_at": _utc(case.closed_at),
+        "accepted_at": utc(case.accepted_at),
+        "deadline": utc(case.deadline),
+        "closed_at": utc(case.closed_at),
         "revision": case.revision,
     }
 
@@ -74,9 +75,12 @@ def text(case, *, item_code: str, item_name: str, department_code: str, material
     materials = [material(m) for m in materials]
     parts = {
         **summary(case, item_code=item_code, item_name=item_name, department_code=department_code),
-        "stage_deadline": _utc(case.stage_deadline),
+        "stage_deadline": utc(case.stage_deadline),
         "pending_decision": _pending(case.pending_decision),
-        "gaps_deadline": _utc(case.gaps_deadline),
+        "gaps_deadline": utc(case.gaps_deadline),
+        "post_review_deadline": utc(case.post_review_deadline),
+        "post_review_done_at": utc(case.post_review_done_at),
+        "extension_days_left": max(0, case.legal_days - case.promised_days - case.extension_days),
         "waived_materials": [m for m in materials if m["status"] == "waived"],
         "materials": materials,
         "certificate_id": str(certificate_id) if certificate_id else None,
@@ -102,9 +106,27 @@ def answer(stored: str, *, status: str, roles, caller: str = "") -> bytes:
     overrule it."""
     label = json.dumps(str(_LABELS.get(status, status)), ensure_ascii=False)
     allowed = workflow.allowed_actions(status, roles) if roles else []
+    if set(allowed) & workflow.FACT_ACTIONS.keys():  # read the stored part only when it decides
+        facts = facts_of(json.loads(stored))
+        allowed = [a for a in allowed if workflow.FACT_ACTIONS.get(a, lambda f: True)(facts)]
     if status == workflow.CONFIRM and allowed:
         second = (json.loads(stored).get("pending_decision") or {}).get("second_approver")
         if caller != second:
             allowed = [a for a in allowed if a not in ("confirm", "overrule")]
     actions = json.dumps(allowed)
     return f'{{"status_label":{label},"allowed_actions":{actions},{stored[1:]}'.encode()
+
+
+def facts_of(parts: dict, now: datetime | None = None) -> workflow.CaseFacts:
+    """The facts an action's offer depends on, from a stored answer (a case stored before a fact was kept
+    offers the action, and its handler decides)."""
+    now = now or clock.now()
+    awaited = any(m["status"] == "later" for m in parts.get("materials", []))
+    gaps = parts.get("gaps_deadline")
+    done = parts.get("post_review_done_at")
+    return workflow.CaseFacts(
+        awaited=awaited,
+        gaps_overdue=awaited and gaps is not None and datetime.fromisoformat(gaps) < now,
+        post_review_open=parts.get("mode") == "trust_first" and done is None,
+        extension_left=parts.get("extension_days_left", 1),
+    )

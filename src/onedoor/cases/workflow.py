@@ -185,7 +185,8 @@ TABLE: tuple[Transition, ...] = (
         "completed",
         "revoked",
         {APPROVER, CHIEF},
-        "撤销: a failed post-review revokes the result with reasons and writes a bad credit record.",
+        "撤销: a failed post-review of a trust-first result revokes it with reasons and writes a bad credit "
+        "record (a false promise); only while the post-review is open.",
     ),
 )
 
@@ -249,9 +250,37 @@ def apply(
     return row.target
 
 
-def allowed_actions(status: str, roles=None) -> list[str]:
-    """Actions a caller with `roles` may take on a case in `status`, in table order."""
-    return [t.action for t in TABLE if status in t.sources and (roles is None or t.roles & set(roles))]
+@dataclass(frozen=True)
+class CaseFacts:
+    """What, besides its status, decides whether an action the table allows can succeed on a case (its handler
+    in cases.actions refuses the same): offered actions are the ones that can."""
+
+    awaited: bool = False  # materials accepted as "may be supplied later" still missing
+    gaps_overdue: bool = False  # … and their deadline has passed
+    post_review_open: bool = False  # a trust-first result whose post-review is not done yet
+    extension_left: int = 0  # working days an extension may still add within the legal limit
+
+
+# the actions that need more than the status, and what they need
+FACT_ACTIONS = {
+    "supply_gap": lambda f: f.awaited,
+    "stop_for_gaps": lambda f: f.gaps_overdue,
+    "post_review_pass": lambda f: f.post_review_open,
+    "revoke": lambda f: f.post_review_open,
+    "extend": lambda f: f.extension_left > 0,
+}
+
+
+def allowed_actions(status: str, roles=None, facts: CaseFacts | None = None) -> list[str]:
+    """Actions a caller with `roles` may take on a case in `status`, in table order; with the case's `facts`,
+    only those that can succeed on it."""
+    return [
+        t.action
+        for t in TABLE
+        if status in t.sources
+        and (roles is None or t.roles & set(roles))
+        and (facts is None or FACT_ACTIONS.get(t.action, lambda f: True)(facts))
+    ]
 
 
 def first_status(stages: list[str] | tuple[str, ...]) -> str:

@@ -131,23 +131,10 @@ def later_choices(case) -> list[tuple]:
     ]
 
 
-def _makes_sense(case, action: str) -> bool:
-    """The table allows these in more statuses than they apply to; offer them only where they can succeed."""
-    if action == "post_review_pass":
-        return case.mode == "trust_first" and case.post_review_done_at is None
-    if action in ("supply_gap", "stop_for_gaps"):
-        return case.materials.filter(status=MaterialStatus.LATER).exists()
-    if action == "extend":
-        return case.legal_days - case.promised_days - case.extension_days > 0
-    return True
-
-
 def action_forms(staff, case, allowed: list[str], *, open_action: str = "", posted=None) -> list[ActionForm]:
     forms = []
     first_stage = next((a for a in allowed if a in STAGE_ACTIONS), "")
     for action in allowed:
-        if not _makes_sense(case, action):
-            continue
         if action in SECOND_ONLY and case.pending_decision.get("second") != staff.pk:
             continue  # only the second approver the deciding one named may confirm or overrule
         mine = posted is not None and action == open_action

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from onedoor.cases import queues, selectors, workflow
-from onedoor.cases.actions import case_act, roles_on
+from onedoor.cases.actions import case_act, case_facts, roles_on
 from onedoor.cases.models import CommitmentSignature, MaterialStatus, Status
 from onedoor.core.errors import DomainError, Forbidden, NotFound
 from onedoor.delivery.models import Delivery
@@ -131,7 +131,7 @@ def _trail(case) -> list[dict]:
 def _page(request, case, *, error=None, open_action: str = "", posted=None, status: int = 200):
     texts = _criterion_texts(case)
     roles = roles_on(request.user, case)
-    allowed = workflow.allowed_actions(case.status, roles)
+    allowed = workflow.allowed_actions(case.status, roles, case_facts(case))
     certificate = case.certificates.order_by("-issued_at").first()
     signature = CommitmentSignature.objects.filter(case=case).first() if case.commitment_text else None
     context = {

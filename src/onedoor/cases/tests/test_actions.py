@@ -3,7 +3,7 @@
 import pytest
 
 from onedoor.cases import workflow
-from onedoor.cases.actions import case_act
+from onedoor.cases.actions import case_act, case_facts
 from onedoor.cases.models import Certificate, StageResult
 from onedoor.cases.services import case_accept
 from onedoor.cases.trail import trail_verify
@@ -355,3 +355,63 @@ def test_a_failed_post_review_revokes_the_result_and_refuses_trust_first_next_ti
             commitment_signed=True,
         )
     assert caught.value.code == "trust_refused"
+
+
+def _trust_first_case(demo_catalog, alice, applicant):
+    item = next(
+        i for i in demo_catalog if i["trust_first"] and i["department"] == "BDC" and i["subject"] == "person"
+    )
+    return case_accept(
+        staff=alice,
+        item_code=item["code"],
+        applicant=applicant.id_number,
+        mode="trust_first",
+        materials=[],
+        commitment_signed=True,
+    ).case
+
+
+def test_only_an_open_post_review_can_revoke_and_only_what_can_succeed_is_offered(
+    case, demo_catalog, alice, olivia, arthur, applicant, chancheng, bdc_item
+):
+    # an ordinary result: no post-review, so no revocation by this action, and none offered
+    for action in ("undertake", "review", "approve", "complete"):
+        case = case_act(
+            staff=arthur if action in ("approve", "complete") else olivia,
+            number=case.number,
+            action=action,
+            criteria=_findings(bdc_item),
+        )
+    assert case.status == "completed"
+    assert workflow.allowed_actions("completed", {"approver"}, case_facts(case)) == []
+    with pytest.raises(DomainError) as caught:
+        case_act(staff=arthur, number=case.number, action="revoke", reason="材料不实")
+    assert caught.value.code == "no_post_review"
+    assert Certificate.objects.get(case=case).revoked_at is None
+
+    # a trust-first result: revoke and pass are offered while the post-review is open …
+    trusted = _trust_first_case(demo_catalog, alice, applicant)
+    assert {"post_review_pass", "revoke"} <= set(
+        workflow.allowed_actions("completed", {"approver"}, case_facts(trusted))
+    )
+    trusted = case_act(staff=arthur, number=trusted.number, action="post_review_pass")
+    # … and once it passed, the result stands: neither is offered, and revoking it is refused
+    assert workflow.allowed_actions("completed", {"approver"}, case_facts(trusted)) == []
+    with pytest.raises(DomainError) as caught:
+        case_act(staff=arthur, number=trusted.number, action="revoke", reason="核查发现承诺不实")
+    assert caught.value.code == "no_post_review"
+    assert trust_refusal(district=chancheng, person=applicant) is None  # no false promise on record
+
+
+def test_a_withdrawal_during_a_correction_ends_the_clock_stop(case, olivia, alice):
+    case_act(staff=olivia, number=case.number, action="request_correction", reason="缺少", materials=["M01"])
+    case = case_act(staff=alice, number=case.number, action="withdraw", reason="申请人撤回")
+    assert case.status == "withdrawn" and case.clock_stopped_at is None
+    assert not case.clock_stops.filter(ended_at__isnull=True).exists()
+
+
+def test_the_gaps_actions_are_offered_only_when_something_is_awaited_and_overdue(case):
+    facts = case_facts(case)
+    assert not facts.awaited and not facts.gaps_overdue
+    assert "supply_gap" not in workflow.allowed_actions(case.status, {"window_generalist"}, facts)
+    assert "stop_for_gaps" not in workflow.allowed_actions(case.status, {"window_generalist"}, facts)

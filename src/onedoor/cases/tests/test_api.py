@@ -1,8 +1,13 @@
 """The case API end to end through HTTP: accept (idempotent), read, list, act, public progress, verify."""
 
+import uuid
+from datetime import datetime, timedelta
+
 import pytest
 
 from onedoor.cases.models import Case
+from onedoor.core import clock
+from onedoor.districts import services as district_services
 from onedoor.people import idnumbers
 from onedoor.people import services as people_services
 
@@ -30,6 +35,11 @@ def _body(item, number, **extra):
         for m in item["materials"]
     ]
     return {"item_code": item["code"], "applicant": number, "materials": materials, **extra}
+
+
+def fresh_key() -> dict:
+    """A new Idempotency-Key header, as a client sends with each new write."""
+    return {"HTTP_IDEMPOTENCY_KEY": uuid.uuid4().hex}
 
 
 def _post(client, headers, body, key="key-1"):
@@ -126,11 +136,11 @@ def test_a_correction_may_list_only_the_items_materials(client, demo_catalog, al
     created = _post(client, bearer(alice), _body(item, number)).json()
     url = f"/api/v1/cases/{created['number']}/actions"
     asked = {"action": "request_correction", "reason": "材料不清晰", "materials": ["NOPE"]}
-    response = client.post(url, asked, content_type="application/json", **bearer(olivia))
+    response = client.post(url, asked, content_type="application/json", **fresh_key(), **bearer(olivia))
     assert response.status_code == 400 and response.json()["code"] == "unknown_material"
     assert client.get(f"/api/v1/cases/{created['number']}", **bearer(olivia)).json()["status"] == "undertake"
     asked["materials"] = [item["materials"][0]["code"]]
-    response = client.post(url, asked, content_type="application/json", **bearer(olivia))
+    response = client.post(url, asked, content_type="application/json", **fresh_key(), **bearer(olivia))
     assert response.status_code == 200 and response.json()["status"] == "correction"
 
 
@@ -150,6 +160,7 @@ def test_officers_act_through_the_api_and_the_public_sees_progress(
             f"/api/v1/cases/{created['number']}/actions",
             {"action": action, "criteria": findings},
             content_type="application/json",
+            **fresh_key(),
             **bearer(staff),
         )
         assert response.status_code == 200, response.json()
@@ -179,10 +190,15 @@ def test_a_deviating_decision_waits_for_the_named_second_approver_through_the_ap
     findings = {c["id"]: True for m in item["materials"] for c in m["criteria"]}
     for action in ("undertake", "review"):
         body = {"action": action, "criteria": findings}
-        assert client.post(url, body, content_type="application/json", **bearer(olivia)).status_code == 200
+        assert (
+            client.post(
+                url, body, content_type="application/json", **fresh_key(), **bearer(olivia)
+            ).status_code
+            == 200
+        )
     unmet = {cid: False for cid in findings}
     body = {"action": "approve", "criteria": unmet, "reason": "原件已补验", "second_approver": "chloe"}
-    waiting = client.post(url, body, content_type="application/json", **bearer(arthur)).json()
+    waiting = client.post(url, body, content_type="application/json", **fresh_key(), **bearer(arthur)).json()
     assert waiting["status"] == "confirm"
     assert "confirm" not in waiting["allowed_actions"]  # arthur decided; only chloe may confirm
     seen_by_chloe = client.get(f"/api/v1/cases/{created['number']}", **bearer(chloe)).json()
@@ -193,9 +209,13 @@ def test_a_deviating_decision_waits_for_the_named_second_approver_through_the_ap
         "second_approver": "chloe",
         "reason": "原件已补验",
     }
-    refused = client.post(url, {"action": "confirm"}, content_type="application/json", **bearer(arthur))
+    refused = client.post(
+        url, {"action": "confirm"}, content_type="application/json", **fresh_key(), **bearer(arthur)
+    )
     assert refused.status_code == 403 and refused.json()["code"] == "not_the_second_approver"
-    confirmed = client.post(url, {"action": "confirm"}, content_type="application/json", **bearer(chloe))
+    confirmed = client.post(
+        url, {"action": "confirm"}, content_type="application/json", **fresh_key(), **bearer(chloe)
+    )
     assert confirmed.status_code == 200 and confirmed.json()["pending_decision"] is None
     assert confirmed.json()["status"] == "complete"
 
@@ -207,6 +227,7 @@ def test_an_officer_acting_out_of_turn_gets_a_conflict(client, demo_catalog, ali
         f"/api/v1/cases/{created['number']}/actions",
         {"action": "approve"},
         content_type="application/json",
+        **fresh_key(),
         **bearer(arthur),
     )
     assert response.status_code == 409
@@ -242,6 +263,13 @@ def test_the_public_query_is_rate_limited(client, demo_catalog, alice, bearer, n
         for _ in range(35)
     ]
     assert statuses.count(404) == 30 and statuses[-1] == 429
+    refused = client.get(
+        "/api/v1/public/cases/440604-20260101-00001",
+        {"applicant_tail": "1234"},
+        HTTP_ACCEPT_LANGUAGE="zh-hans",
+    )
+    assert refused.json()["code"] == "too_many_requests" and "一分钟后再试" in refused.json()["message"]
+    assert refused["Retry-After"]
     cache.clear()
 
 
@@ -335,7 +363,90 @@ def test_an_action_with_a_nul_character_changes_nothing(client, demo_catalog, al
         f"/api/v1/cases/{created['number']}/actions",
         {"action": "undertake", "opinion": "同意\x00"},
         content_type="application/json",
+        **fresh_key(),
         **bearer(olivia),
     )
     assert response.status_code == 422
     assert Case.objects.get(number=created["number"]).status == created["status"]
+
+
+def test_a_retried_action_does_not_act_twice(client, demo_catalog, alice, olivia, arthur, bearer, number):
+    item = next(
+        i
+        for i in demo_catalog
+        if i["department"] == "BDC" and i["kind"] == "promised" and i["legal_limit"] > i["promised_limit"]
+    )
+    created = _post(client, bearer(alice), _body(item, number)).json()
+    url = f"/api/v1/cases/{created['number']}/actions"
+    findings = {c["id"]: True for m in item["materials"] for c in m["criteria"]}
+    for action in ("undertake", "review"):
+        body = {"action": action, "criteria": findings}
+        assert (
+            client.post(
+                url, body, content_type="application/json", **fresh_key(), **bearer(olivia)
+            ).status_code
+            == 200
+        )
+    extend = {"action": "extend", "days": 1, "reason": "需现场核查"}
+    first = client.post(
+        url, extend, content_type="application/json", HTTP_IDEMPOTENCY_KEY="ext-1", **bearer(arthur)
+    )
+    again = client.post(
+        url, extend, content_type="application/json", HTTP_IDEMPOTENCY_KEY="ext-1", **bearer(arthur)
+    )
+    assert first.status_code == again.status_code == 200
+    assert again.json()["deadline"] == first.json()["deadline"]
+    case = Case.objects.get(number=created["number"])
+    assert case.extension_days == 1 and case.trail.filter(action="extend").count() == 1
+    other = {**extend, "days": 2}
+    reused = client.post(
+        url, other, content_type="application/json", HTTP_IDEMPOTENCY_KEY="ext-1", **bearer(arthur)
+    )
+    assert reused.status_code == 409 and reused.json()["code"] == "idempotency_key_reused"
+    keyless = client.post(url, extend, content_type="application/json", **bearer(arthur))
+    assert keyless.status_code == 422
+    assert Case.objects.get(number=created["number"]).extension_days == 1
+
+
+def test_staff_accept_only_at_the_centre_they_are_posted_at(
+    client, demo_catalog, alice, chancheng, bearer, number
+):
+    community_only = next((i for i in demo_catalog if i["levels"] and "district" not in i["levels"]), None)
+    assert community_only is not None
+    station = district_services.centre_create(
+        district=chancheng, code="440604-S1", name="祖庙街道便民服务站", level=community_only["levels"][0]
+    )
+    body = _body(community_only, number, centre=station.code)
+    response = client.post(
+        "/api/v1/cases",
+        body,
+        content_type="application/json",
+        **fresh_key(),
+        **bearer(alice),
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response.status_code == 403 and response.json()["code"] == "not_your_centre"
+    assert "posted at" in response.json()["message"]
+    assert not Case.objects.exists()
+
+
+def test_while_the_clock_is_stopped_the_deadline_is_as_if_it_restarted_today(
+    client, demo_catalog, alice, olivia, bearer, number
+):
+    item = next(i for i in demo_catalog if i["department"] == "BDC" and i["kind"] == "promised")
+    created = _post(client, bearer(alice), _body(item, number)).json()
+    url = f"/api/v1/cases/{created['number']}/actions"
+    asked = {
+        "action": "request_correction",
+        "reason": "材料不清晰",
+        "materials": [item["materials"][0]["code"]],
+    }
+    stopped = client.post(url, asked, content_type="application/json", **fresh_key(), **bearer(olivia)).json()
+    assert stopped["status"] == "correction"
+    later = clock.now() + timedelta(days=14)  # two weeks: ten working days at least, whatever the holidays
+    with clock.frozen_at(later):
+        seen = client.get(f"/api/v1/cases/{created['number']}", **bearer(olivia)).json()
+    moved = datetime.fromisoformat(seen["deadline"])
+    # the stop's working days are added on: later than when it stopped, and still ahead of "today"
+    assert moved > datetime.fromisoformat(stopped["deadline"]) and moved > later
+    assert "supply_gap" not in seen["allowed_actions"] and "stop_for_gaps" not in seen["allowed_actions"]

@@ -3,6 +3,7 @@ exactly what the case's tables say; a case written before the stored answer exis
 `onedoor cases fill-shown` stores it; the caller's part (status label, allowed actions) follows the caller."""
 
 import json
+import uuid
 
 import pytest
 from django.core.management import call_command
@@ -42,6 +43,7 @@ def _act(client, bearer, staff, case_number, action, **fields):
         f"/api/v1/cases/{case_number}/actions",
         {"action": action, **fields},
         content_type="application/json",
+        HTTP_IDEMPOTENCY_KEY=uuid.uuid4().hex,
         **bearer(staff),
     )
     assert response.status_code == 200, response.json()

@@ -2,6 +2,8 @@
 arrives, as at acceptance; an original the window checked, with every criterion met, becomes a level-B record of
 the applicant (issue 3 §5), and a copy or an unchecked one does not."""
 
+import uuid
+
 import pytest
 
 from onedoor.cases.models import Case, TrailEntry
@@ -36,6 +38,7 @@ def _supply(client, bearer, staff, case_number, **fields):
         f"/api/v1/cases/{case_number}/actions",
         {"action": "supply_gap", **fields},
         content_type="application/json",
+        HTTP_IDEMPOTENCY_KEY=uuid.uuid4().hex,
         **bearer(staff),
     )
 

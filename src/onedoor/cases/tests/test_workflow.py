@@ -103,3 +103,19 @@ def test_allowed_actions_respect_roles():
         "stop_for_gaps",
     ]
     assert "withdraw" in workflow.allowed_actions("undertake", roles={"window_generalist"})
+
+
+def test_actions_that_need_more_than_the_status_are_offered_only_when_they_can_succeed():
+    roles = {"window_generalist", "undertaker", "approver"}
+    nothing = workflow.CaseFacts()
+    offered = workflow.allowed_actions("completed", roles, nothing)
+    assert not {"supply_gap", "stop_for_gaps", "post_review_pass", "revoke"} & set(offered)
+    awaited = workflow.CaseFacts(awaited=True)
+    assert "supply_gap" in workflow.allowed_actions("undertake", roles, awaited)
+    assert "stop_for_gaps" not in workflow.allowed_actions("undertake", roles, awaited)
+    overdue = workflow.CaseFacts(awaited=True, gaps_overdue=True)
+    assert "stop_for_gaps" in workflow.allowed_actions("undertake", roles, overdue)
+    review = workflow.CaseFacts(post_review_open=True)
+    assert {"post_review_pass", "revoke"} <= set(workflow.allowed_actions("completed", roles, review))
+    assert "extend" not in workflow.allowed_actions("approve", roles, nothing)
+    assert "extend" in workflow.allowed_actions("approve", roles, workflow.CaseFacts(extension_left=3))

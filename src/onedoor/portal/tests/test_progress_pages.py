@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from onedoor.cases.actions import case_act
 from onedoor.cases.models import Case, Certificate
+from onedoor.cases.services import case_accept
 from onedoor.districts import services as district_services
 from onedoor.districts.models import Role
 from onedoor.staffdesk.tests.casework import (
@@ -79,7 +80,21 @@ def test_a_certificate_verifies_with_its_signed_content_and_key(client, case):
     assert case.number in text.split('id="signed-payload"', 1)[1]
 
 
-def test_a_revoked_certificate_says_so_with_the_reason(client, case, chancheng):
+def test_a_revoked_certificate_says_so_with_the_reason(client, alice, demo_catalog, chancheng):
+    """A trust-first result whose post-review failed is revoked; its certificate then says so."""
+    trusted = next(
+        i for i in demo_catalog if i["trust_first"] and i["subject"] == "person" and not i["levels"]
+    )
+    client.force_login(alice)
+    person = register_at_desk(client)
+    client.logout()
+    case = case_accept(
+        staff=alice,
+        item_code=trusted["code"],
+        applicant=person.id_number,
+        mode="trust_first",
+        commitment_signed=True,
+    ).case
     approver = district_services.staff_create(
         district=chancheng,
         username="amy",
