@@ -71,6 +71,7 @@ def case_act(
     procedure: str = "",
     expected_revision: int | None = None,
     idempotency_key: str | None = None,
+    originals: list[str] | None = None,
 ) -> Case:
     """One staff member's action. With an idempotency key, the same request sent again does not act twice:
     it returns the case as it is; the key with another request is a 409."""
@@ -91,6 +92,7 @@ def case_act(
         second_approver=second_approver,
         procedure=procedure,
         expected_revision=expected_revision,
+        originals=originals,
     )
 
 
@@ -155,6 +157,7 @@ def _act(
     procedure: str = "",
     expected_revision: int | None = None,
     key: str | None = None,
+    originals: list[str] | None = None,
 ) -> Case:
     with transaction.atomic(), writebehind.deferred():
         case = selectors.case_for_change(district, number)
@@ -174,6 +177,7 @@ def _act(
                     materials,
                     second_approver,
                     procedure,
+                    originals or [],
                 ]
             )
             if _already_done(case, staff, key, request_hash):
@@ -230,6 +234,7 @@ def _act(
                 second_approver=second_approver,
                 procedure=procedure,
                 held=held,
+                originals=originals or [],
             )
             or reason
         )
@@ -254,7 +259,7 @@ def _act(
             reason=reason or opinion,
             centre=staff_centre(staff, snapshot),
             payload=_trail_payload(
-                criteria, days, materials, opinion, reason, basis, second_approver, procedure
+                criteria, days, materials, opinion, reason, basis, second_approver, procedure, originals
             ),
             after=trail.Head(case.trail_seq, case.trail_hash) if case.trail_seq else None,
             snapshot=snapshot,
@@ -325,10 +330,14 @@ def _stored_values(case) -> dict:
     return values
 
 
-def _trail_payload(criteria, days, materials, opinion, reason, basis, second_approver, procedure) -> dict:
+def _trail_payload(
+    criteria, days, materials, opinion, reason, basis, second_approver, procedure, originals=None
+) -> dict:
     """What the trail entry's hash covers: the findings and, when given, the officer's words (opinion, reason,
-    legal basis) and the second approver named, so none of them can change unseen."""
+    legal basis), the second approver named and the originals checked, so none of them can change unseen."""
     payload = {"criteria": criteria or {}, "days": days, "materials": materials or []}
+    if originals:
+        payload["originals"] = sorted(originals)
     words = {
         "opinion": opinion,
         "reason": reason,
@@ -635,10 +644,22 @@ def _withdraw(*, case, reason, **_ignored):
     case.outcome_reason = reason or str(_("Withdrawn at the applicant's request."))
 
 
-def _supply_gap(*, case, staff, role, materials, criteria, **_ignored):
+def _supply_gap(*, case, staff, role, materials, criteria, originals, **_ignored):
     """容缺补齐: the awaited materials arrive and are checked against their criteria as at acceptance (every
-    mandatory one met, or the material is not taken). An original the window's generalist checked, with every
-    criterion met, becomes a level-B record of the holder, as at acceptance (cases/originals.py)."""
+    mandatory one met, or the material is not taken). The window's generalist names the ones whose original
+    they held in hand (`originals`); such an original, with every criterion met, becomes a level-B record of the
+    holder, as at acceptance (cases/originals.py). Only a window generalist can say an original was checked."""
+    if originals and not staff.has_role(Role.WINDOW_GENERALIST):
+        raise Forbidden(
+            "originals_at_the_window",
+            _("Only the window's generalist checks originals against the applicant."),
+        )
+    if set(originals) - set(materials):
+        raise DomainError(
+            "original_not_supplied",
+            _("An original can be checked only for a material supplied now: %(codes)s.")
+            % {"codes": "、".join(sorted(set(originals) - set(materials)))},
+        )
     later = {
         line.code: line
         for line in CaseMaterial.objects.filter(case=case, status=MaterialStatus.LATER, code__in=materials)
@@ -666,10 +687,10 @@ def _supply_gap(*, case, staff, role, materials, criteria, **_ignored):
             % {"ids": "、".join(unmet)},
             criteria=unmet,
         )
-    now, at_window = clock.now(), role == Role.WINDOW_GENERALIST
+    now = clock.now()
     for code, line in later.items():
         line.status, line.supplied_at, line.criteria = MaterialStatus.SUPPLIED, now, found[code]
-        line.checked_original = at_window and by_code[code].form == "original"
+        line.checked_original = code in originals and by_code[code].form == "original"
         writebehind.update(line, ["status", "supplied_at", "criteria", "checked_original"])
     settle_originals(
         case, [(by_code[code], line.criteria, line.checked_original) for code, line in later.items()], staff

@@ -131,6 +131,11 @@ class ActionIn(ObjectIn):
         "",
         description="suspend: hearing | tender | testing | appraisal | expert_review (the special procedure)",
     )
+    originals: list[Text] = Field(
+        default_factory=list,
+        description="supply_gap: codes of the supplied materials whose original the window generalist checked "
+        "in hand (each, with every criterion met, becomes a level-B settled record)",
+    )
     revision: int | None = Field(None, description="the revision you saw; a stale one is a conflict")
 
 
@@ -316,6 +321,7 @@ def act(request, number: Text, body: ActionIn, idempotency_key: str = Header(...
         materials=body.materials,
         second_approver=body.second_approver,
         procedure=body.procedure,
+        originals=body.originals,
         expected_revision=body.revision,
     )
     return _case_answer(case, request.auth)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from onedoor.cases import queues
 from onedoor.cases.models import HELD_MATERIALS, MaterialStatus, Procedure
+from onedoor.districts.models import Role
 
 CRITERIA_ACTIONS = {"undertake", "review", "approve", "reject", "other"}
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -72,6 +73,7 @@ class ActionForm:
     criteria: list[tuple[str, list[dict]]] = field(default_factory=list)  # (material, [criterion])
     missing_choices: list = field(default_factory=list)
     later_choices: list = field(default_factory=list)
+    checks_originals: bool = False  # a window generalist may say they checked an original in hand
     approvers: list = field(default_factory=list)
     days_available: int = 0
     procedures: list = field(default_factory=list)  # (value, label) of the special procedures
@@ -118,6 +120,9 @@ def later_choices(case) -> list[tuple]:
     """(case material line, [criterion]) of each material still awaited: the window ticks what it supplies and
     checks each criterion of it, as at acceptance."""
     awaited = {m.code: m for m in case.materials.filter(status=MaterialStatus.LATER).order_by("id")}
+    for m in case.version.materials.all():
+        if m.code in awaited:  # the form offers "checked the original" only where there is one to check
+            awaited[m.code].original_form = m.form == "original"
     return [
         (
             awaited[m.code],
@@ -152,6 +157,7 @@ def action_forms(staff, case, allowed: list[str], *, open_action: str = "", post
             form.missing_choices = list(case.materials.exclude(status=MaterialStatus.WAIVED).order_by("id"))
         if form.has("later"):
             form.later_choices = later_choices(case)
+            form.checks_originals = staff.has_role(Role.WINDOW_GENERALIST)
         if form.has("deviation") or form.has("second_approver"):
             form.approvers = queues.second_approvers(staff=staff, case=case)
         if form.has("procedure"):
@@ -189,6 +195,7 @@ def read_action(case, post) -> dict:
         arguments["criteria"] = {cid: cid in ticked for cid in ids}
     elif action == "supply_gap":  # the criteria of the materials ticked as arrived
         ticked, chosen = set(post.getlist("criteria")), set(arguments["materials"])
+        arguments["originals"] = [code for code in post.getlist("originals") if code in chosen]
         arguments["criteria"] = {
             c["id"]: c["id"] in ticked
             for line, group in later_choices(case)

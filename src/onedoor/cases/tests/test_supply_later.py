@@ -65,7 +65,26 @@ def test_a_later_original_checked_at_the_window_becomes_a_level_b_record(
     )
     assert stray.status_code == 400 and stray.json()["code"] == "unknown_criterion"
 
-    supplied = _supply(client, bearer, alice, created["number"], materials=[later["code"]], criteria=ticked)
+    elsewhere = _supply(
+        client,
+        bearer,
+        alice,
+        created["number"],
+        materials=[later["code"]],
+        criteria=ticked,
+        originals=["M01"],
+    )
+    assert elsewhere.status_code == 400 and elsewhere.json()["code"] == "original_not_supplied"
+
+    supplied = _supply(
+        client,
+        bearer,
+        alice,
+        created["number"],
+        materials=[later["code"]],
+        criteria=ticked,
+        originals=[later["code"]],  # alice held the original in hand
+    )
     assert supplied.status_code == 200, supplied.json()
     line = case.materials.get(code=later["code"])
     assert (line.status, line.criteria, line.checked_original) == ("supplied", ticked, True)
@@ -73,6 +92,22 @@ def test_a_later_original_checked_at_the_window_becomes_a_level_b_record(
     assert (record.trust_level, record.verified_by_id, record.person_id) == ("B", alice.pk, case.person_id)
     entry = TrailEntry.objects.get(case=case, action="supply_gap")
     assert entry.payload["criteria"] == ticked and entry.payload["materials"] == [later["code"]]
+    assert entry.payload["originals"] == [later["code"]]
+
+
+def test_an_original_not_said_to_be_checked_settles_nothing(client, demo_catalog, alice, bearer, number):
+    """Seen only as a scan or a copy sent in: the window does not tick "checked the original in hand"."""
+    Material.objects.filter(version__item__code=GAPS_ITEM, code="M03").update(
+        form="original", record_type="income_statement"
+    )
+    created, later = _accepted_with_gaps(client, bearer, alice, demo_catalog, GAPS_ITEM, number)
+    ticked = {c["id"]: True for c in later["criteria"]}
+    supplied = _supply(client, bearer, alice, created["number"], materials=[later["code"]], criteria=ticked)
+    assert supplied.status_code == 200, supplied.json()
+    assert (
+        Case.objects.get(number=created["number"]).materials.get(code=later["code"]).checked_original is False
+    )
+    assert not VerifiedRecord.objects.filter(record_type="income_statement").exists()
 
 
 def test_a_later_copy_is_taken_but_settles_nothing(client, demo_catalog, alice, bearer, number):
@@ -106,6 +141,16 @@ def test_an_original_the_back_office_records_settles_nothing(
         roles=[(Role.UNDERTAKER, case.department)],
     )
     ticked = {c["id"]: True for c in later["criteria"]}
+    claimed = _supply(
+        client,
+        bearer,
+        undertaker,
+        created["number"],
+        materials=[later["code"]],
+        criteria=ticked,
+        originals=[later["code"]],
+    )
+    assert claimed.status_code == 403 and claimed.json()["code"] == "originals_at_the_window"
     supplied = _supply(
         client, bearer, undertaker, created["number"], materials=[later["code"]], criteria=ticked
     )

@@ -200,7 +200,11 @@ def gaps_steps(item: ItemInfo, gap_days: int, missed: bool, rng: random.Random) 
             rng.randint(0, gap_days),
             "desk",
             "supply_gap",
-            {"materials": item.later_codes, "criteria": item.later_findings()},
+            {
+                "materials": item.later_codes,
+                "criteria": item.later_findings(),
+                "originals": item.later_originals,
+            },
         )
     ]
 

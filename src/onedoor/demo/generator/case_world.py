@@ -42,6 +42,11 @@ class ItemInfo:
     def later_codes(self) -> list[str]:
         return [m.code for m in self.materials if m.necessity == "later"]
 
+    @property
+    def later_originals(self) -> list[str]:
+        """The later materials that are originals: the window checks them in hand when they arrive."""
+        return [m.code for m in self.materials if m.necessity == "later" and m.form == "original"]
+
     def later_findings(self) -> dict[str, bool]:
         """Every criterion of the materials that may be supplied later as met (the window's check when they
         arrive)."""

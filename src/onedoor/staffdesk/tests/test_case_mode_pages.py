@@ -6,7 +6,9 @@ import pytest
 from django.urls import reverse
 
 from onedoor.cases.models import Case, ClockStop, TrailEntry
+from onedoor.catalog.models import Material
 from onedoor.documents.tests import pdfcheck
+from onedoor.people.models import VerifiedRecord
 from onedoor.staffdesk.tests.casework import (
     TRANSFER,
     accept,
@@ -43,6 +45,10 @@ def test_accepting_with_gaps_gives_a_notice_and_the_window_records_the_later_mat
 ):
     gaps_item = item(demo_catalog, GAPS_ITEM)
     later = [m for m in gaps_item["materials"] if m["necessity"] == "later"]
+    # let the later material be an original the window can check in hand, so that it settles
+    Material.objects.filter(version__item__code=GAPS_ITEM, code__in=[m["code"] for m in later]).update(
+        form="original", record_type="income_statement"
+    )
     client.force_login(alice)
     person = register_at_desk(client)
     response = accept(
@@ -66,9 +72,14 @@ def test_accepting_with_gaps_gives_a_notice_and_the_window_records_the_later_mat
     response = act(client, case, "supply_gap", materials=[m["code"] for m in later])
     assert response.status_code == 400  # its criteria are checked when it arrives, as at acceptance
     assert case.materials.filter(status="later").count() == len(later)
+    assert all(f'id="original-{m["code"]}"' in page for m in later)  # "I checked the original in hand"
     checked = [c["id"] for m in later for c in m["criteria"]]
-    response = act(client, case, "supply_gap", materials=[m["code"] for m in later], criteria=checked)
+    codes = [m["code"] for m in later]
+    response = act(client, case, "supply_gap", materials=codes, criteria=checked, originals=codes)
     assert response.status_code == 302
+    assert VerifiedRecord.objects.filter(
+        record_type="income_statement", source_ref=case.number, trust_level="B"
+    ).count() == len(later)
     assert all(all(m.criteria.values()) for m in case.materials.filter(status="supplied"))
     assert not case.materials.filter(status="later").exists()
     assert TrailEntry.objects.filter(case=case, action="supply_gap", actor=alice).exists()
