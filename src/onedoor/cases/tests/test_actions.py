@@ -325,13 +325,11 @@ def test_an_action_not_allowed_now_is_a_conflict_and_changes_nothing(case, arthu
     assert case.status == "undertake" and case.revision == 0
 
 
-def test_a_failed_post_review_revokes_the_result_and_refuses_trust_first_next_time(
-    demo_catalog, alice, arthur, applicant, chancheng
-):
+def _trust_first_case(demo_catalog, alice, applicant):
     item = next(
         i for i in demo_catalog if i["trust_first"] and i["department"] == "BDC" and i["subject"] == "person"
     )
-    case = case_accept(
+    return case_accept(
         staff=alice,
         item_code=item["code"],
         applicant=applicant.id_number,
@@ -339,6 +337,13 @@ def test_a_failed_post_review_revokes_the_result_and_refuses_trust_first_next_ti
         materials=[],
         commitment_signed=True,
     ).case
+
+
+def test_a_failed_post_review_revokes_the_result_and_refuses_trust_first_next_time(
+    demo_catalog, alice, arthur, applicant, chancheng
+):
+    case = _trust_first_case(demo_catalog, alice, applicant)
+    item = {"code": case.item.code}
     assert case.status == "completed" and case.commitment_text
     certificate = Certificate.objects.get(case=case)
     case_act(staff=arthur, number=case.number, action="revoke", reason="核查发现承诺不实")
@@ -355,20 +360,6 @@ def test_a_failed_post_review_revokes_the_result_and_refuses_trust_first_next_ti
             commitment_signed=True,
         )
     assert caught.value.code == "trust_refused"
-
-
-def _trust_first_case(demo_catalog, alice, applicant):
-    item = next(
-        i for i in demo_catalog if i["trust_first"] and i["department"] == "BDC" and i["subject"] == "person"
-    )
-    return case_accept(
-        staff=alice,
-        item_code=item["code"],
-        applicant=applicant.id_number,
-        mode="trust_first",
-        materials=[],
-        commitment_signed=True,
-    ).case
 
 
 def test_only_an_open_post_review_can_revoke_and_only_what_can_succeed_is_offered(
